@@ -1,0 +1,413 @@
+//! Loading and validating catalog data.
+//!
+//! Data files hold families; a family's `variants` become separate models whose fields replace
+//! the family's. Loading checks every rule in `data/README.md` and names the file, the model and
+//! the field of the first problem.
+
+use std::collections::HashSet;
+
+use serde_json::{Map, Value};
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::model::{Model, Origin, Tier};
+
+/// The embedded data files: (name relative to `catalog/data`, contents).
+pub const EMBEDDED_FILES: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/model_files.rs"));
+
+/// The buying guides' picks: every one must be in the catalog with this tier.
+pub const SEED_MODELS: &[(&str, Tier)] = &[
+    ("sony-mdr-7506", Tier::Budget),
+    ("beyerdynamic-dt-770-pro-32", Tier::Midrange),
+    ("beyerdynamic-dt-770-pro-80", Tier::Midrange),
+    ("beyerdynamic-dt-770-pro-250", Tier::Midrange),
+    ("audio-technica-ath-m70x", Tier::HighEnd),
+    ("beyerdynamic-dt-990-pro-80", Tier::Budget),
+    ("beyerdynamic-dt-990-pro-250", Tier::Budget),
+    ("ollo-audio-s4x", Tier::Midrange),
+    ("sennheiser-hd-650", Tier::Midrange),
+    ("audeze-lcd-2", Tier::HighEnd),
+    ("audeze-lcd-5", Tier::HighEnd),
+];
+
+/// Field names a `figure_notes` key may use.
+const FIELDS: &[&str] = &[
+    "brand",
+    "model",
+    "variant",
+    "back",
+    "transducer",
+    "driver_mm",
+    "impedance_ohm",
+    "sensitivity",
+    "weight_g",
+    "frequency_response",
+    "cable",
+    "folds",
+    "swivels",
+    "pads",
+    "tier",
+    "price",
+    "year",
+    "notes",
+];
+
+/// Parses every file into models and validates each one and the whole set.
+///
+/// # Errors
+/// `InvalidData` naming the file, the model and the field of the first problem.
+pub fn load_files(files: &[(&str, &str)]) -> Result<Vec<Model>> {
+    let mut models = Vec::new();
+    for (name, text) in files {
+        models.extend(parse_file(name, text)?);
+    }
+    check_unique(&models)?;
+    Ok(models)
+}
+
+/// Checks that the buying guides' picks are present with their tiers.
+///
+/// # Errors
+/// `InvalidData` naming the missing or mis-tiered model.
+pub fn check_seed_models(models: &[Model]) -> Result<()> {
+    for (id, tier) in SEED_MODELS {
+        let model = models.iter().find(|m| m.id == *id).ok_or_else(|| {
+            Error::invalid_data(&format!("model {id}"), "id", "seed model missing")
+        })?;
+        if model.tier != Some(*tier) {
+            return Err(Error::invalid_data(
+                &format!("model {id}"),
+                "tier",
+                format!("the buying guides put it in {}", tier.as_str()),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn parse_file(name: &str, text: &str) -> Result<Vec<Model>> {
+    let doc: Value = serde_json::from_str(text).map_err(|e| {
+        Error::new(
+            ErrorKind::InvalidData,
+            format!("{name}: not valid JSON: {e}"),
+        )
+    })?;
+    let families = doc
+        .get("families")
+        .and_then(Value::as_array)
+        .ok_or_else(|| Error::invalid_data(name, "families", "expected an array"))?;
+    let mut models = Vec::new();
+    for (index, family) in families.iter().enumerate() {
+        let family = family.as_object().ok_or_else(|| {
+            Error::invalid_data(
+                &format!("{name}: family #{index}"),
+                "family",
+                "expected an object",
+            )
+        })?;
+        let family_name = family
+            .get("family")
+            .and_then(Value::as_str)
+            .unwrap_or("(unnamed)")
+            .to_owned();
+        match family.get("variants") {
+            None => models.push(model_from(name, family.clone())?),
+            Some(Value::Array(variants)) => {
+                let mut base = family.clone();
+                base.remove("variants");
+                for variant in variants {
+                    let Value::Object(overrides) = variant else {
+                        return Err(Error::invalid_data(
+                            &format!("{name}: family {family_name}"),
+                            "variants",
+                            "each variant must be an object",
+                        ));
+                    };
+                    let mut merged = base.clone();
+                    merged.extend(overrides.clone());
+                    models.push(model_from(name, merged)?);
+                }
+            }
+            Some(_) => {
+                return Err(Error::invalid_data(
+                    &format!("{name}: family {family_name}"),
+                    "variants",
+                    "expected an array",
+                ))
+            }
+        }
+    }
+    Ok(models)
+}
+
+fn model_from(file: &str, fields: Map<String, Value>) -> Result<Model> {
+    let id = fields
+        .get("id")
+        .and_then(Value::as_str)
+        .map(str::to_owned)
+        .unwrap_or_else(|| "(no id)".to_owned());
+    let place = format!("{file}: model {id}");
+    if fields.contains_key("origin") {
+        return Err(Error::invalid_data(
+            &place,
+            "origin",
+            "catalog data may not set it",
+        ));
+    }
+    let model: Model = serde_json::from_value(Value::Object(fields)).map_err(|e| {
+        // serde names the field in its message ("unknown field `x`", "missing field `y`").
+        Error::new(ErrorKind::InvalidData, format!("{place}: {e}"))
+    })?;
+    validate_catalog_model(&model).map_err(|e| Error::new(e.kind(), format!("{file}: {e}")))?;
+    Ok(model)
+}
+
+/// Validates a catalog model: every rule of a user's model plus a tier and a source.
+///
+/// # Errors
+/// `InvalidData` naming the model and field.
+pub fn validate_catalog_model(model: &Model) -> Result<()> {
+    let place = format!("model {}", model.id);
+    validate_fields(model).map_err(|(field, reason)| Error::invalid_data(&place, field, reason))?;
+    if model.origin != Origin::Catalog {
+        return Err(Error::invalid_data(&place, "origin", "must be catalog"));
+    }
+    if model.tier.is_none() {
+        return Err(Error::invalid_data(
+            &place,
+            "tier",
+            "every catalog model needs a tier",
+        ));
+    }
+    if model.sources.is_empty() {
+        return Err(Error::invalid_data(
+            &place,
+            "sources",
+            "at least one source is required",
+        ));
+    }
+    for (i, source) in model.sources.iter().enumerate() {
+        if source.title.trim().is_empty() || source.url.trim().is_empty() {
+            return Err(Error::invalid_data(
+                &place,
+                "sources",
+                format!("source #{i} needs a title and a url"),
+            ));
+        }
+    }
+    for key in model.figure_notes.keys() {
+        if !FIELDS.contains(&key.as_str()) {
+            return Err(Error::invalid_data(
+                &place,
+                "figure_notes",
+                format!("`{key}` is not a field name"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The range checks shared by catalog and user models; `Err((field, reason))`.
+pub(crate) fn validate_fields(m: &Model) -> std::result::Result<(), (&'static str, String)> {
+    fn range(
+        field: &'static str,
+        value: Option<f64>,
+        low: f64,
+        high: f64,
+        unit: &str,
+    ) -> std::result::Result<(), (&'static str, String)> {
+        match value {
+            Some(v) if !(low..=high).contains(&v) || !v.is_finite() => Err((
+                field,
+                format!("{v} {unit} is outside the plausible range {low}–{high} {unit}"),
+            )),
+            _ => Ok(()),
+        }
+    }
+    if !is_slug(&m.id) {
+        return Err((
+            "id",
+            "must be lower-case letters, digits and hyphens".into(),
+        ));
+    }
+    if !is_slug(&m.family) {
+        return Err((
+            "family",
+            "must be lower-case letters, digits and hyphens".into(),
+        ));
+    }
+    if m.model.trim().is_empty() {
+        return Err(("model", "must not be empty".into()));
+    }
+    range("impedance_ohm", m.impedance_ohm, 8.0, 1000.0, "ohm")?;
+    range(
+        "sensitivity",
+        m.sensitivity.map(|s| s.value),
+        80.0,
+        130.0,
+        "dB",
+    )?;
+    range("weight_g", m.weight_g, 50.0, 1000.0, "g")?;
+    range("driver_mm", m.driver_mm, 5.0, 150.0, "mm")?;
+    range("cable", m.cable.length_m, 0.1, 15.0, "m")?;
+    if let Some(s) = m.sensitivity {
+        range("sensitivity", s.ref_hz, 20.0, 20_000.0, "Hz")?;
+    }
+    if let Some(f) = m.frequency_response {
+        range("frequency_response", Some(f.low_hz), 1.0, 1000.0, "Hz")?;
+        range(
+            "frequency_response",
+            Some(f.high_hz),
+            5_000.0,
+            120_000.0,
+            "Hz",
+        )?;
+    }
+    if let Some(y) = m.year {
+        if !(1950..=2100).contains(&y) {
+            return Err(("year", format!("{y} is not a plausible launch year")));
+        }
+    }
+    if let Some(p) = &m.price {
+        range("price", Some(p.amount), 1.0, 100_000.0, &p.currency)?;
+        if p.currency.len() != 3 || !p.currency.chars().all(|c| c.is_ascii_uppercase()) {
+            return Err((
+                "price",
+                format!("`{}` is not an ISO currency code", p.currency),
+            ));
+        }
+        if !is_year_month(&p.as_of) {
+            return Err(("price", format!("as_of `{}` is not YYYY-MM", p.as_of)));
+        }
+    }
+    Ok(())
+}
+
+fn check_unique(models: &[Model]) -> Result<()> {
+    let mut seen = HashSet::with_capacity(models.len());
+    for m in models {
+        if !seen.insert(m.id.as_str()) {
+            return Err(Error::invalid_data(
+                &format!("model {}", m.id),
+                "id",
+                "used by more than one model",
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Lower-case ASCII letters, digits and single hyphens, not at the ends.
+pub(crate) fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 80
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+        && !s.contains("--")
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+fn is_year_month(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 7
+        && b[4] == b'-'
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && b[5..].iter().all(u8::is_ascii_digit)
+        && matches!(
+            &s[5..],
+            "01" | "02" | "03" | "04" | "05" | "06" | "07" | "08" | "09" | "10" | "11" | "12"
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = r#"{ "families": [ {
+        "family": "acme-x1", "brand": "Acme", "model": "X1", "back": "closed",
+        "transducer": "dynamic", "driver_mm": 40, "impedance_ohm": null, "sensitivity": null,
+        "weight_g": 250, "frequency_response": { "low_hz": 10, "high_hz": 30000 },
+        "cable": { "detachable": true, "length_m": 3, "style": "straight", "connector": "3.5 mm" },
+        "folds": false, "swivels": true, "pads": "velour", "tier": "budget", "price": null,
+        "year": 2020, "notes": { "isolation": null, "leakage": null, "comfort": null },
+        "sources": [ { "kind": "maker", "title": "Acme X1 spec sheet", "url": "https://acme.example/x1" } ],
+        "figure_notes": {},
+        "variants": [
+          { "id": "acme-x1-32", "variant": "32 ohm", "impedance_ohm": 32,
+            "sensitivity": { "value": 100, "unit": "dB/mW", "ref_hz": 1000 } },
+          { "id": "acme-x1-250", "variant": "250 ohm", "impedance_ohm": 250,
+            "sensitivity": { "value": 96, "unit": "dB/V", "ref_hz": null } }
+        ] } ] }"#;
+
+    #[test]
+    fn variants_become_models_with_their_own_figures() {
+        let models = load_files(&[("models/acme.json", GOOD)]).unwrap();
+        assert_eq!(models.len(), 2);
+        assert_eq!(models[0].id, "acme-x1-32");
+        assert_eq!(models[0].impedance_ohm, Some(32.0));
+        assert_eq!(models[1].impedance_ohm, Some(250.0));
+        assert_eq!(models[1].weight_g, Some(250.0), "family fields carry over");
+        assert_eq!(models[1].display_name(), "Acme X1 250 ohm");
+    }
+
+    fn error_for(mutated: &str) -> String {
+        load_files(&[("models/acme.json", mutated)])
+            .unwrap_err()
+            .to_string()
+    }
+
+    #[test]
+    fn errors_name_the_file_the_model_and_the_field() {
+        let e = error_for(&GOOD.replace("\"impedance_ohm\": 250", "\"impedance_ohm\": 2500"));
+        assert!(
+            e.contains("models/acme.json")
+                && e.contains("acme-x1-250")
+                && e.contains("impedance_ohm"),
+            "{e}"
+        );
+
+        let e = error_for(&GOOD.replace("\"back\": \"closed\"", "\"back\": \"opne\""));
+        assert!(e.contains("acme-x1-32") && e.contains("opne"), "{e}");
+
+        let e = error_for(&GOOD.replace("\"unit\": \"dB/V\"", "\"unit\": \"dB\""));
+        assert!(e.contains("acme-x1-250") && e.contains("dB"), "{e}");
+
+        let e = error_for(&GOOD.replace("\"pads\"", "\"padz\""));
+        assert!(e.contains("padz"), "{e}");
+
+        let e = error_for(&GOOD.replace(r#"[ { "kind": "maker", "title": "Acme X1 spec sheet", "url": "https://acme.example/x1" } ]"#, "[]"));
+        assert!(e.contains("sources"), "{e}");
+
+        let e = error_for(&GOOD.replace("\"weight_g\": 250", "\"weight_g\": 25"));
+        assert!(e.contains("weight_g"), "{e}");
+
+        let e = error_for(&GOOD.replace(
+            "\"figure_notes\": {}",
+            "\"figure_notes\": {\"wieght\": \"x\"}",
+        ));
+        assert!(e.contains("wieght"), "{e}");
+
+        let e = error_for("{ \"families\": [ ");
+        assert!(
+            e.contains("models/acme.json") && e.contains("not valid JSON"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn duplicate_ids_are_refused() {
+        let e = load_files(&[("models/a.json", GOOD), ("models/b.json", GOOD)]).unwrap_err();
+        assert!(
+            e.message().contains("acme-x1-32") && e.message().contains("more than one"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn slugs() {
+        assert!(is_slug("sennheiser-hd-650"));
+        for bad in ["", "-a", "a-", "a--b", "HD650", "hd 650", "hd_650"] {
+            assert!(!is_slug(bad), "{bad:?}");
+        }
+    }
+}
