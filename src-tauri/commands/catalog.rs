@@ -1,0 +1,124 @@
+//! Catalog, advisor and app-info commands.
+
+use headroom_catalog::advisor::{self, Profile, Recommendation};
+use headroom_catalog::drive::{self, SourcePreset};
+use headroom_catalog::query::{self, Facets, Query};
+use headroom_catalog::Model;
+use serde::Serialize;
+use tauri::State;
+
+use super::check_id;
+use crate::error::CmdResult;
+use crate::persist::Notice;
+use crate::AppState;
+
+/// What the About view and start-up need to know.
+#[derive(Serialize)]
+pub struct AppInfo {
+    version: &'static str,
+    data_dir: String,
+    data_file: String,
+    catalog_models: usize,
+    notices: Vec<Notice>,
+}
+
+#[tauri::command]
+pub fn app_info(state: State<'_, AppState>) -> AppInfo {
+    AppInfo {
+        version: env!("CARGO_PKG_VERSION"),
+        data_dir: state.data_dir.display().to_string(),
+        data_file: state.journal.path().display().to_string(),
+        catalog_models: state.catalog().len(),
+        notices: state.notices.clone(),
+    }
+}
+
+/// A page of the catalog for a query, with the total and the facet counts.
+#[derive(Serialize)]
+pub struct ModelPage {
+    total: usize,
+    models: Vec<Model>,
+    facets: Facets,
+}
+
+#[tauri::command]
+pub fn list_models(state: State<'_, AppState>, query: Query) -> CmdResult<ModelPage> {
+    query.validate()?;
+    let catalog = state.catalog();
+    let result = query::run(&catalog, &query)?;
+    let models = result
+        .ids
+        .iter()
+        .filter_map(|id| catalog.get(id).cloned())
+        .collect();
+    Ok(ModelPage {
+        total: result.total,
+        models,
+        facets: result.facets,
+    })
+}
+
+#[tauri::command]
+pub fn get_model(state: State<'_, AppState>, id: String) -> CmdResult<Model> {
+    check_id("id", &id)?;
+    Ok(state.catalog().require(&id)?.clone())
+}
+
+#[tauri::command]
+pub fn source_presets() -> &'static [SourcePreset] {
+    drive::presets()
+}
+
+/// The saved advisor profile, or the defaults when none was saved (or it no longer parses).
+#[tauri::command]
+pub fn get_profile(state: State<'_, AppState>) -> Profile {
+    state.journal.read(|doc| {
+        doc.profile
+            .clone()
+            .and_then(|v| serde_json::from_value::<Profile>(v).ok())
+            .filter(|p| p.validate().is_ok())
+            .unwrap_or_default()
+    })
+}
+
+#[tauri::command]
+pub async fn save_profile(state: State<'_, AppState>, profile: Profile) -> CmdResult<()> {
+    profile.validate()?;
+    let value = serde_json::to_value(&profile).expect("a profile serializes");
+    state
+        .journal
+        .update(|doc| doc.set_profile(Some(value)).map(drop))
+}
+
+/// One ranked model with the model itself, so the view needs no second call.
+#[derive(Serialize)]
+pub struct Advice {
+    #[serde(flatten)]
+    recommendation: Recommendation,
+    model: Model,
+}
+
+#[tauri::command]
+pub fn recommend(state: State<'_, AppState>, profile: Profile) -> CmdResult<Vec<Advice>> {
+    profile.validate()?;
+    let catalog = state.catalog();
+    let fits = state.journal.read(advisor_fits);
+    let ranked = advisor::recommend(&catalog, &profile, &fits)?;
+    Ok(ranked
+        .into_iter()
+        .filter_map(|recommendation| {
+            let model = catalog.get(&recommendation.id)?.clone();
+            Some(Advice {
+                recommendation,
+                model,
+            })
+        })
+        .collect())
+}
+
+pub(crate) fn advisor_fits(doc: &headroom_catalog::journal::Document) -> Vec<advisor::UserFit> {
+    headroom_catalog::journal::summaries(doc)
+        .iter()
+        .map(advisor::UserFit::from)
+        .collect()
+}

@@ -1,0 +1,119 @@
+//! Headroom's Tauri shell: app state, the commands the UI calls, and the persistence adapter.
+//! The product's rules live in the `headroom-catalog` crate; this crate wires them to the window.
+
+mod commands;
+pub mod error;
+pub mod persist;
+mod state;
+
+use std::path::PathBuf;
+use std::time::SystemTime;
+
+use tauri::{Manager, Runtime};
+
+pub use state::AppState;
+
+/// Environment variable that points Headroom at another data directory (tests, benchmarks,
+/// screenshots): nothing then touches the user's real data.
+pub const DATA_DIR_ENV: &str = "HEADROOM_DATA_DIR";
+
+/// Refuses to start without a display, with one line that says how to run Headroom instead of
+/// a panic from GTK.
+pub fn check_display() -> Result<(), String> {
+    if cfg!(target_os = "linux")
+        && std::env::var_os("DISPLAY").is_none_or(|v| v.is_empty())
+        && std::env::var_os("WAYLAND_DISPLAY").is_none_or(|v| v.is_empty())
+    {
+        return Err(
+            "no display found (neither DISPLAY nor WAYLAND_DISPLAY is set); run Headroom in a \
+             desktop session, or headless with `xvfb-run -a headroom`"
+                .into(),
+        );
+    }
+    Ok(())
+}
+
+/// Adds Headroom's plugins, state and commands to a builder of any runtime, so the app tests
+/// run the very same configuration on Tauri's mock runtime. `data_dir` overrides where the
+/// user's data lives (tests pass a temporary directory); `None` means [`data_dir`].
+pub fn configure<R: Runtime>(
+    builder: tauri::Builder<R>,
+    data_dir_override: Option<PathBuf>,
+) -> tauri::Builder<R> {
+    builder
+        .plugin(tauri_plugin_store::Builder::default().build())
+        .setup(move |app| {
+            let dir = match data_dir_override {
+                Some(dir) => dir,
+                None => data_dir(app.handle())?,
+            };
+            // The plugin's store holds the document's keys in memory; the adapter validates and
+            // writes the file itself (see persist/), so the store never loads or saves it.
+            let store = tauri_plugin_store::StoreBuilder::new(app, dir.join(persist::files::MAIN))
+                .create_new()
+                .disable_auto_save()
+                .build()?;
+            let state = AppState::open(dir, Box::new(store), SystemTime::now())?;
+            app.manage(state);
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::catalog::app_info,
+            commands::catalog::list_models,
+            commands::catalog::get_model,
+            commands::catalog::source_presets,
+            commands::catalog::get_profile,
+            commands::catalog::save_profile,
+            commands::catalog::recommend,
+            commands::journal::get_journal,
+            commands::journal::shortlist_add,
+            commands::journal::shortlist_set_status,
+            commands::journal::shortlist_set_reason,
+            commands::journal::shortlist_move,
+            commands::journal::shortlist_remove,
+            commands::journal::shortlist_restore,
+            commands::journal::session_add,
+            commands::journal::session_update,
+            commands::journal::session_delete,
+            commands::journal::session_restore,
+            commands::journal::own_model_add,
+            commands::journal::own_model_update,
+            commands::journal::own_model_delete,
+            commands::journal::own_model_restore,
+            commands::journal::set_compare,
+            commands::journal::export_journal,
+            commands::journal::import_journal,
+        ])
+}
+
+/// Where the user's data lives: `$HEADROOM_DATA_DIR` if set, else the platform's app data
+/// directory (`~/.local/share/app.headroom.desktop` on Linux).
+pub fn data_dir<R: Runtime>(app: &tauri::AppHandle<R>) -> tauri::Result<PathBuf> {
+    match std::env::var_os(DATA_DIR_ENV) {
+        Some(dir) if !dir.is_empty() => Ok(PathBuf::from(dir)),
+        _ => app.path().app_data_dir(),
+    }
+}
+
+/// Starts the desktop app.
+pub fn run() {
+    let app = configure(tauri::Builder::default(), None)
+        .build(tauri::generate_context!())
+        .unwrap_or_else(|error| {
+            eprintln!("headroom: could not start: {error}");
+            std::process::exit(1);
+        });
+    app.run(|app, event| {
+        if let tauri::RunEvent::ExitRequested { .. } = event {
+            // tauri-plugin-store saves every open store in place when the app exits. The
+            // journal is already on disk (every change is saved atomically before its command
+            // returns), so close the store first and keep that non-atomic write from happening.
+            if let Some(state) = app.try_state::<AppState>() {
+                use tauri_plugin_store::StoreExt;
+                if let Some(store) = app.get_store(state.journal.path()) {
+                    store.close_resource();
+                }
+            }
+        }
+    });
+}

@@ -1,0 +1,10 @@
+// No console window on Windows release builds.
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+fn main() {
+    if let Err(message) = headroom_app::check_display() {
+        eprintln!("headroom: {message}");
+        std::process::exit(2);
+    }
+    headroom_app::run();
+}

@@ -1,0 +1,198 @@
+//! The IPC surface: the main window may call exactly the app's commands; other windows and
+//! plugin commands are refused; errors have the `{ kind, message }` shape.
+
+use serde_json::{json, Value};
+
+use crate::support::{invoke, TestApp};
+
+/// Every app command. A command added to the app must be added here, to `src-tauri/build.rs`
+/// and to the capability, or these tests fail.
+const COMMANDS: &[&str] = &[
+    "app_info",
+    "list_models",
+    "get_model",
+    "source_presets",
+    "get_profile",
+    "save_profile",
+    "recommend",
+    "get_journal",
+    "shortlist_add",
+    "shortlist_set_status",
+    "shortlist_set_reason",
+    "shortlist_move",
+    "shortlist_remove",
+    "shortlist_restore",
+    "session_add",
+    "session_update",
+    "session_delete",
+    "session_restore",
+    "own_model_add",
+    "own_model_update",
+    "own_model_delete",
+    "own_model_restore",
+    "set_compare",
+    "export_journal",
+    "import_journal",
+];
+
+/// Calls every command from the main window, in an order where each one can succeed, and
+/// returns the names called.
+fn call_every_command(app: &TestApp) -> Vec<&'static str> {
+    let mut called = Vec::new();
+    let mut ok = |cmd: &'static str, args: Value| -> Value {
+        called.push(cmd);
+        app.call(cmd, args)
+            .unwrap_or_else(|e| panic!("{cmd} refused or failed: {e}"))
+    };
+    ok("app_info", json!({}));
+    ok("list_models", json!({ "query": {} }));
+    ok("get_model", json!({ "id": "sennheiser-hd-650" }));
+    ok("source_presets", json!({}));
+    let profile = ok("get_profile", json!({}));
+    ok("save_profile", json!({ "profile": profile }));
+    ok("recommend", json!({ "profile": {} }));
+    ok("get_journal", json!({}));
+    ok("shortlist_add", json!({ "modelId": "sennheiser-hd-650" }));
+    ok("shortlist_add", json!({ "modelId": "sony-mdr-7506" }));
+    ok(
+        "shortlist_set_status",
+        json!({ "modelId": "sennheiser-hd-650", "status": "tried" }),
+    );
+    ok(
+        "shortlist_set_reason",
+        json!({ "modelId": "sennheiser-hd-650", "reason": "for mixing" }),
+    );
+    ok(
+        "shortlist_move",
+        json!({ "modelId": "sony-mdr-7506", "index": 0 }),
+    );
+    let session =
+        json!({ "model_id": "sennheiser-hd-650", "date": "2026-11-21", "place": "Store" });
+    let journal = ok("session_add", json!({ "session": session }));
+    let id = journal["sessions"][0]["id"].as_str().unwrap().to_owned();
+    ok("session_update", json!({ "id": id, "session": session }));
+    let removed = ok("session_delete", json!({ "id": id }));
+    ok("session_restore", json!({ "undo": removed["undo"] }));
+    let journal = ok(
+        "own_model_add",
+        json!({ "model": { "model": "Demo pair", "back": "closed" } }),
+    );
+    let own = journal["own_models"][0]["id"].as_str().unwrap().to_owned();
+    ok(
+        "own_model_update",
+        json!({ "id": own, "model": { "model": "Demo pair 2", "back": "open" } }),
+    );
+    let removed = ok("own_model_delete", json!({ "id": own }));
+    ok("own_model_restore", json!({ "undo": removed["undo"] }));
+    ok(
+        "set_compare",
+        json!({ "ids": ["sennheiser-hd-650", "sony-mdr-7506"] }),
+    );
+    let exported = ok("export_journal", json!({ "format": "json" }));
+    ok(
+        "import_journal",
+        json!({ "text": exported, "mode": "replace" }),
+    );
+    let removed = ok("shortlist_remove", json!({ "modelId": "sony-mdr-7506" }));
+    ok("shortlist_restore", json!({ "undo": removed["undo"] }));
+    called
+}
+
+#[test]
+fn capability_lists_exactly_the_app_commands() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/src-tauri/capabilities/main.json"
+    ))
+    .unwrap();
+    let cap: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(
+        cap["windows"],
+        json!(["main"]),
+        "only the main window is granted anything"
+    );
+    let mut granted: Vec<String> = cap["permissions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_str().expect("plain permission names").to_owned())
+        .collect();
+    granted.sort();
+    let mut expected: Vec<String> = COMMANDS
+        .iter()
+        .map(|c| format!("allow-{}", c.replace('_', "-")))
+        .collect();
+    expected.sort();
+    assert_eq!(
+        granted, expected,
+        "the capability grew or shrank: update this test deliberately"
+    );
+}
+
+#[test]
+fn main_window_may_call_every_app_command() {
+    let app = TestApp::new();
+    let mut called = call_every_command(&app);
+    called.sort_unstable();
+    called.dedup();
+    let mut all = COMMANDS.to_vec();
+    all.sort_unstable();
+    assert_eq!(called, all, "every command is exercised");
+}
+
+#[test]
+fn a_window_outside_the_capability_is_refused() {
+    let app = TestApp::new();
+    let other = app.window("other");
+    for cmd in COMMANDS {
+        let e = invoke(&other, cmd, json!({})).expect_err(cmd);
+        let text = e.to_string();
+        assert!(
+            text.contains("not allowed"),
+            "{cmd} from another window: {text}"
+        );
+    }
+}
+
+#[test]
+fn plugin_and_core_commands_are_refused() {
+    let app = TestApp::new();
+    for cmd in [
+        "plugin:store|load",
+        "plugin:store|get",
+        "plugin:store|set",
+        "plugin:store|save",
+        "plugin:fs|read_text_file",
+        "plugin:shell|execute",
+        "plugin:event|listen",
+        "plugin:window|close",
+        "plugin:webview|create_webview",
+    ] {
+        let e = app
+            .call(cmd, json!({ "path": "x", "key": "k", "rid": 0 }))
+            .expect_err(cmd);
+        let text = e.to_string();
+        assert!(
+            text.contains("not allowed") || text.contains("not found"),
+            "{cmd} should be refused: {text}"
+        );
+    }
+}
+
+#[test]
+fn unknown_commands_are_refused() {
+    let app = TestApp::new();
+    assert!(app.call("delete_everything", json!({})).is_err());
+}
+
+#[test]
+fn errors_cross_as_kind_and_message() {
+    let app = TestApp::new();
+    let e = app
+        .call("get_model", json!({ "id": "no-such-model" }))
+        .expect_err("unknown id");
+    assert_eq!(
+        e,
+        json!({ "kind": "not_found", "message": "no model with id `no-such-model`" })
+    );
+}

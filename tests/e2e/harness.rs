@@ -1,0 +1,259 @@
+//! Xvfb + tauri-driver + a fresh data directory, and WebDriver sessions on the real app.
+
+use std::io::{BufRead, BufReader};
+use std::net::{TcpListener, TcpStream};
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::json;
+
+/// One end-to-end test at a time: each starts a WebKit instance, and two cores are shared.
+static SERIAL: Mutex<()> = Mutex::new(());
+
+/// How long any one session may take before the test fails instead of hanging CI.
+pub const SESSION_TIMEOUT: Duration = Duration::from_secs(120);
+
+pub struct Harness {
+    _serial: std::sync::MutexGuard<'static, ()>,
+    xvfb: Child,
+    driver: Child,
+    port: u16,
+    data: Option<tempfile::TempDir>,
+}
+
+impl Harness {
+    /// Starts Xvfb and tauri-driver with a new, empty data directory.
+    pub fn start() -> Harness {
+        Harness::start_in(tempfile::tempdir().expect("temp dir"))
+    }
+
+    /// Starts Xvfb and tauri-driver over `data` (to test restarts over the same data).
+    pub fn start_in(data: tempfile::TempDir) -> Harness {
+        let serial = SERIAL
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let (xvfb, display) = start_xvfb();
+        let port = free_port();
+        let native_port = free_port();
+        let home = data.path().join("home");
+        for sub in ["config", "cache", "data", "runtime"] {
+            std::fs::create_dir_all(home.join(sub)).unwrap();
+        }
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(home.join("runtime"), std::fs::Permissions::from_mode(0o700))
+                .unwrap();
+        }
+        let driver = Command::new(tauri_driver())
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native_port.to_string(),
+            ])
+            .args(["--native-driver", "/usr/bin/WebKitWebDriver"])
+            .env("DISPLAY", &display)
+            .env_remove("WAYLAND_DISPLAY")
+            .env("HEADROOM_DATA_DIR", data.path().join("headroom"))
+            // WebKit writes caches and state under XDG directories: keep them in the temp dir.
+            .env("XDG_CONFIG_HOME", home.join("config"))
+            .env("XDG_CACHE_HOME", home.join("cache"))
+            .env("XDG_DATA_HOME", home.join("data"))
+            .env("XDG_RUNTIME_DIR", home.join("runtime"))
+            .env("GDK_BACKEND", "x11")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .process_group(0)
+            .spawn()
+            .expect("tauri-driver starts (cargo install tauri-driver --locked)");
+        wait_for_port(port, Duration::from_secs(20));
+        Harness {
+            _serial: serial,
+            xvfb,
+            driver,
+            port,
+            data: Some(data),
+        }
+    }
+
+    /// Launches the app in a new WebDriver session and waits for the catalog to render.
+    pub async fn launch(&self) -> Client {
+        let mut caps = serde_json::Map::new();
+        caps.insert(
+            "tauri:options".into(),
+            json!({ "application": env!("CARGO_BIN_EXE_headroom") }),
+        );
+        let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{}", self.port))
+            .await
+            .expect("WebDriver session with the app");
+        client
+            .wait()
+            .at_most(Duration::from_secs(30))
+            .for_element(Locator::Css("table.models tbody tr"))
+            .await
+            .expect("the catalog renders");
+        client
+    }
+
+    /// Where the app keeps the user's data in this run.
+    pub fn data_dir(&self) -> PathBuf {
+        self.data
+            .as_ref()
+            .expect("data dir")
+            .path()
+            .join("headroom")
+    }
+
+    /// Stops everything and hands back the data directory, to start again over it.
+    pub fn stop(mut self) -> tempfile::TempDir {
+        self.shutdown();
+        self.data.take().expect("data dir")
+    }
+
+    fn shutdown(&mut self) {
+        kill_group(&mut self.driver);
+        let _ = self.xvfb.kill();
+        let _ = self.xvfb.wait();
+    }
+}
+
+impl Drop for Harness {
+    fn drop(&mut self) {
+        self.shutdown();
+    }
+}
+
+fn kill_group(child: &mut Child) {
+    // The driver spawns WebKitWebDriver and the app: end the whole group.
+    unsafe_kill_group(child.id());
+    let _ = child.kill();
+    let _ = child.wait();
+}
+
+fn unsafe_kill_group(pid: u32) {
+    let _ = Command::new("kill")
+        .args(["-KILL", "--", &format!("-{pid}")])
+        .stderr(Stdio::null())
+        .status();
+}
+
+fn tauri_driver() -> PathBuf {
+    if let Some(home) = std::env::var_os("CARGO_HOME") {
+        let p = Path::new(&home).join("bin/tauri-driver");
+        if p.exists() {
+            return p;
+        }
+    }
+    if let Some(home) = std::env::var_os("HOME") {
+        let p = Path::new(&home).join(".cargo/bin/tauri-driver");
+        if p.exists() {
+            return p;
+        }
+    }
+    PathBuf::from("tauri-driver")
+}
+
+fn start_xvfb() -> (Child, String) {
+    // -displayfd makes Xvfb pick a free display and print its number when it is ready.
+    let mut child = Command::new("Xvfb")
+        .args([
+            "-displayfd",
+            "1",
+            "-screen",
+            "0",
+            "1280x860x24",
+            "-nolisten",
+            "tcp",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .process_group(0)
+        .spawn()
+        .expect("Xvfb starts (apt-get install xvfb)");
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .expect("Xvfb reports its display");
+    let number = line.trim();
+    assert!(!number.is_empty(), "Xvfb did not report a display");
+    (child, format!(":{number}"))
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+fn wait_for_port(port: u16, limit: Duration) {
+    let start = Instant::now();
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(
+            start.elapsed() < limit,
+            "tauri-driver did not listen on {port}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// Runs one session body with a timeout, and always ends the session.
+pub async fn with_app<F, Fut>(harness: &Harness, body: F)
+where
+    F: FnOnce(Client) -> Fut,
+    Fut: std::future::Future<Output = Client>,
+{
+    let run = async {
+        let client = harness.launch().await;
+        let client = body(client).await;
+        screenshot_if_asked(&client).await;
+        client.close().await.expect("session closes");
+    };
+    tokio::time::timeout(SESSION_TIMEOUT, run)
+        .await
+        .expect("the session finished within the time limit");
+}
+
+/// With `HEADROOM_SCREENSHOT=path.png` set, saves what the window shows at the end of a session.
+async fn screenshot_if_asked(client: &Client) {
+    if let Some(path) = std::env::var_os("HEADROOM_SCREENSHOT") {
+        let png = client.screenshot().await.expect("screenshot");
+        std::fs::write(path, png).expect("write screenshot");
+    }
+}
+
+/// The visible text of every element matching `css`.
+pub async fn texts(client: &Client, css: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for el in client.find_all(Locator::Css(css)).await.expect("find_all") {
+        out.push(el.text().await.expect("text"));
+    }
+    out
+}
+
+/// Waits until `check` holds for the text of `css`, or fails naming what it saw.
+pub async fn wait_text(client: &Client, css: &str, check: impl Fn(&str) -> bool) -> String {
+    let start = Instant::now();
+    loop {
+        let seen = match client.find(Locator::Css(css)).await {
+            Ok(el) => el.text().await.unwrap_or_default(),
+            Err(_) => String::new(),
+        };
+        if check(&seen) {
+            return seen;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(15),
+            "{css} never matched; last text: {seen:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}

@@ -1,0 +1,114 @@
+// The one module that talks to Tauri. Views call these functions, never `invoke` directly.
+// Every failure arrives as an ApiError with a stable `kind` (see src-tauri/error.rs); views
+// branch on `kind`, never on the message text.
+
+/** @typedef {'invalid_input'|'not_found'|'invalid_data'|'storage'|'unavailable'|'internal'} ErrorKind */
+
+export class ApiError extends Error {
+  /** @param {ErrorKind} kind @param {string} message */
+  constructor(kind, message) {
+    super(message);
+    this.name = 'ApiError';
+    this.kind = kind;
+  }
+}
+
+/** Turns whatever a rejected invoke gives into an ApiError. Exported for tests. */
+export function toApiError(raw) {
+  if (raw && typeof raw === 'object' && typeof raw.kind === 'string') {
+    return new ApiError(raw.kind, String(raw.message ?? ''));
+  }
+  return new ApiError('internal', typeof raw === 'string' ? raw : String(raw?.message ?? raw));
+}
+
+async function call(command, args) {
+  const core = globalThis.__TAURI__?.core;
+  if (!core) throw new ApiError('unavailable', 'Headroom must run inside its desktop window.');
+  try {
+    return await core.invoke(command, args);
+  } catch (raw) {
+    throw toApiError(raw);
+  }
+}
+
+/**
+ * @typedef {{ value: number, unit: 'dB/mW'|'dB/V', ref_hz: number|null }} Sensitivity
+ * @typedef {{ id: string, family: string, brand: string, model: string, variant: string|null,
+ *   back: 'open'|'semi-open'|'closed', transducer: string|null, driver_mm: number|null,
+ *   impedance_ohm: number|null, sensitivity: Sensitivity|null, weight_g: number|null,
+ *   frequency_response: {low_hz: number, high_hz: number}|null,
+ *   cable: {detachable: boolean|null, length_m: number|null, style: string|null, connector: string|null},
+ *   folds: boolean|null, swivels: boolean|null, pads: string|null, tier: string|null,
+ *   price: {amount: number, currency: string, as_of: string, source: string}|null, year: number|null,
+ *   notes: {isolation: string|null, leakage: string|null, comfort: string|null},
+ *   sources: {kind: string, title: string, url: string}[], figure_notes: Record<string, string>,
+ *   origin: 'catalog'|'user' }} Model
+ */
+
+/** @returns {Promise<{version: string, data_dir: string, catalog_models: number}>} */
+export const appInfo = () => call('app_info');
+
+/**
+ * @typedef {{ text?: string, back?: string[], tier?: string[], transducer?: string[], brand?: string[],
+ *   impedance_min?: number|null, impedance_max?: number|null, sort?: string, descending?: boolean,
+ *   offset?: number, limit?: number|null }} Query
+ * @typedef {{ value: string, count: number }} FacetCount
+ * @typedef {{ total: number, models: Model[], facets: Record<'back'|'tier'|'transducer'|'brand', FacetCount[]> }} ModelPage
+ */
+
+/** @param {Query} query @returns {Promise<ModelPage>} */
+export const listModels = (query = {}) => call('list_models', { query });
+
+/** @param {string} id @returns {Promise<Model>} */
+export const getModel = (id) => call('get_model', { id });
+
+/** @returns {Promise<{id: string, name: string, device: string, spec: {vrms: number, output_ohm: number}, source_title: string, source_url: string, note: string}[]>} */
+export const sourcePresets = () => call('source_presets');
+
+/** The saved advisor profile (defaults when none). */
+export const getProfile = () => call('get_profile');
+
+/** Saves the advisor profile with the user's data. */
+export const saveProfile = (profile) => call('save_profile', { profile });
+
+/**
+ * Ranked models for a profile, best first.
+ * @returns {Promise<{id: string, score: number, fit: string, over_budget: boolean,
+ *   reasons: {kind: 'pro'|'con', text: string, weight: number}[],
+ *   drive: {max_spl_db: number, headroom_db: number, verdict: string}|null, model: Model}[]>}
+ */
+export const recommend = (profile) => call('recommend', { profile });
+
+/**
+ * @typedef {{ model_id: string, status: string, reason: string, added: string, model: Model }} ShortlistItem
+ * @typedef {{ id: string, model_id: string, date: string, place: string, minutes: number|null,
+ *   ratings: Record<string, number|null>, sound: Record<string, number|null>, notes: string,
+ *   verdict: 'keep'|'maybe'|'no'|null }} Session
+ * @typedef {{ shortlist: ShortlistItem[], sessions: Session[], own_models: Model[], compare: string[],
+ *   summaries: object[], models: Model[] }} Journal
+ */
+
+/** @returns {Promise<Journal>} */
+export const getJournal = () => call('get_journal');
+export const shortlistAdd = (modelId) => call('shortlist_add', { modelId });
+export const shortlistSetStatus = (modelId, status) => call('shortlist_set_status', { modelId, status });
+export const shortlistSetReason = (modelId, reason) => call('shortlist_set_reason', { modelId, reason });
+export const shortlistMove = (modelId, index) => call('shortlist_move', { modelId, index });
+/** @returns {Promise<{journal: Journal, undo: object}>} */
+export const shortlistRemove = (modelId) => call('shortlist_remove', { modelId });
+export const shortlistRestore = (undo) => call('shortlist_restore', { undo });
+export const sessionAdd = (session) => call('session_add', { session });
+export const sessionUpdate = (id, session) => call('session_update', { id, session });
+/** @returns {Promise<{journal: Journal, undo: object}>} */
+export const sessionDelete = (id) => call('session_delete', { id });
+export const sessionRestore = (undo) => call('session_restore', { undo });
+export const ownModelAdd = (model) => call('own_model_add', { model });
+export const ownModelUpdate = (id, model) => call('own_model_update', { id, model });
+/** @returns {Promise<{journal: Journal, undo: object}>} */
+export const ownModelDelete = (id) => call('own_model_delete', { id });
+export const ownModelRestore = (undo) => call('own_model_restore', { undo });
+export const setCompare = (ids) => call('set_compare', { ids });
+/** @param {'json'|'csv'|'markdown'} format @returns {Promise<string>} */
+export const exportJournal = (format) => call('export_journal', { format });
+/** @param {string} text the file's contents @param {'merge'|'replace'} mode */
+export const importJournal = (text, mode) => call('import_journal', { text, mode });

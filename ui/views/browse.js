@@ -1,0 +1,205 @@
+// Browse: the catalog as a table with search, facet filters, sorting, and a detail dialog.
+import * as api from '../api.js';
+import { h, replace } from '../dom.js';
+import * as f from '../format.js';
+
+const FACETS = [
+  { key: 'back', legend: 'Back', label: f.backLabel },
+  { key: 'tier', legend: 'Price tier', label: f.tierLabel },
+  { key: 'transducer', legend: 'Driver', label: f.transducerLabel },
+  { key: 'brand', legend: 'Brand', label: (b) => b },
+];
+
+const COLUMNS = [
+  { sort: 'model', label: 'Model', cell: (m) => f.modelName(m) },
+  { sort: 'back', label: 'Back', cell: (m) => f.backLabel(m.back) },
+  { sort: 'transducer', label: 'Driver', cell: (m) => f.transducerLabel(m.transducer) },
+  { sort: 'impedance', label: 'Impedance', cell: (m) => f.impedance(m.impedance_ohm), num: true },
+  { sort: 'sensitivity', label: 'Sensitivity', cell: (m) => f.sensitivity(m.sensitivity), num: true },
+  { sort: 'weight', label: 'Weight', cell: (m) => f.grams(m.weight_g), num: true },
+  { sort: 'tier', label: 'Tier', cell: (m) => f.tierLabel(m.tier) },
+];
+
+export class BrowseView {
+  /** @param {{ onShortlist?: (id: string) => void, onCompare?: (id: string) => void }} actions */
+  constructor(actions = {}) {
+    this.actions = actions;
+    this.query = { text: '', back: [], tier: [], transducer: [], brand: [], sort: 'relevance', descending: false };
+    this.result = null;
+    this.searchTimer = 0;
+    this.seq = 0;
+
+    this.search = h('input', {
+      type: 'search', id: 'search', placeholder: 'hd650, dt 770, m50x…', autocomplete: 'off',
+      spellcheck: false, oninput: () => this.onSearch(), onchange: () => this.onSearch(),
+    });
+    this.facetBox = h('div', { class: 'facets' });
+    this.count = h('p', { class: 'count', id: 'result-count', 'aria-live': 'polite' });
+    this.table = h('table', { class: 'models', 'aria-describedby': 'result-count' });
+    this.empty = h('div', { class: 'empty', hidden: true },
+      h('p', {}, 'No model matches these filters.'),
+      h('button', { type: 'button', onclick: () => this.reset() }, 'Clear search and filters'));
+    this.dialog = h('dialog', { class: 'detail', 'aria-labelledby': 'detail-title' });
+
+    this.element = h('section', { class: 'browse', 'aria-label': 'Browse the catalog' },
+      h('aside', { class: 'filters', 'aria-label': 'Search and filters' },
+        h('label', { for: 'search' }, 'Search models'),
+        this.search,
+        this.facetBox,
+        h('button', { type: 'button', class: 'secondary', onclick: () => this.reset() }, 'Reset filters')),
+      h('div', { class: 'results' }, this.count, h('div', { class: 'table-wrap' }, this.table), this.empty),
+      this.dialog);
+  }
+
+  async activate() {
+    if (!this.result) await this.refresh();
+  }
+
+  onSearch() {
+    clearTimeout(this.searchTimer);
+    this.searchTimer = setTimeout(() => {
+      this.query.text = this.search.value;
+      this.refresh();
+    }, 60);
+  }
+
+  reset() {
+    this.search.value = '';
+    Object.assign(this.query, { text: '', back: [], tier: [], transducer: [], brand: [] });
+    this.refresh();
+  }
+
+  async refresh() {
+    const seq = ++this.seq;
+    this.element.setAttribute('aria-busy', 'true');
+    try {
+      const result = await api.listModels(this.query);
+      if (seq !== this.seq) return; // a newer query is on its way
+      this.result = result;
+      this.render();
+    } finally {
+      if (seq === this.seq) this.element.removeAttribute('aria-busy');
+    }
+  }
+
+  render() {
+    const { models, total, facets } = this.result;
+    this.count.textContent = total === 1 ? '1 model' : `${total} models`;
+    this.renderFacets(facets);
+    this.empty.hidden = total > 0;
+    this.table.hidden = total === 0;
+    const head = h('thead', {}, h('tr', {}, COLUMNS.map((c) => this.header(c))));
+    const body = h('tbody', {}, models.map((m) => this.row(m)));
+    replace(this.table, h('caption', { class: 'visually-hidden' }, 'Studio headphones'), head, body);
+  }
+
+  header(column) {
+    const active = this.query.sort === column.sort;
+    const dir = active ? (this.query.descending ? 'descending' : 'ascending') : 'none';
+    return h('th', { scope: 'col', 'aria-sort': dir, class: column.num ? 'num' : null },
+      h('button', {
+        type: 'button', class: 'sort',
+        onclick: () => {
+          this.query.descending = active ? !this.query.descending : false;
+          this.query.sort = column.sort;
+          this.refresh();
+        },
+      }, column.label, h('span', { 'aria-hidden': 'true', class: 'arrow' }, active ? (this.query.descending ? ' ▼' : ' ▲') : '')));
+  }
+
+  row(m) {
+    return h('tr', { dataset: { id: m.id } }, COLUMNS.map((c, i) => {
+      const text = c.cell(m);
+      const unknown = text === f.UNKNOWN;
+      if (i === 0) {
+        return h('th', { scope: 'row' },
+          h('button', { type: 'button', class: 'link model-link', onclick: () => this.open(m.id) }, text),
+          m.origin === 'user' ? h('span', { class: 'badge' }, 'yours') : null);
+      }
+      if (unknown) {
+        // A dash in the table, said in full to screen readers and on hover.
+        return h('td', { class: `unknown${c.num ? ' num' : ''}`, title: f.UNKNOWN },
+          h('span', { 'aria-hidden': 'true' }, '—'), h('span', { class: 'visually-hidden' }, f.UNKNOWN));
+      }
+      return h('td', { class: c.num ? 'num' : null }, text);
+    }));
+  }
+
+  renderFacets(facets) {
+    replace(this.facetBox, FACETS.map(({ key, legend, label }) => {
+      const counts = facets[key] ?? [];
+      return h('fieldset', { class: 'facet' }, h('legend', {}, legend),
+        counts.map(({ value, count }) => {
+          const id = `facet-${key}-${value}`.replace(/[^a-z0-9-]/gi, '-');
+          const checked = this.query[key].includes(value);
+          return h('div', { class: 'check' },
+            h('input', {
+              type: 'checkbox', id, checked, disabled: count === 0 && !checked,
+              onchange: (e) => {
+                const set = new Set(this.query[key]);
+                e.target.checked ? set.add(value) : set.delete(value);
+                this.query[key] = [...set];
+                this.refresh();
+              },
+            }),
+            h('label', { for: id }, label(value), h('span', { class: 'facet-count' }, ` (${count})`)));
+        }));
+    }));
+  }
+
+  async open(id) {
+    try {
+      const m = await api.getModel(id);
+      const close = () => this.dialog.close();
+      replace(this.dialog, detail(m, close, this.actions));
+      this.dialog.showModal();
+    } catch (e) {
+      replace(this.dialog, h('p', { role: 'alert' }, e.message), h('button', { type: 'button', onclick: () => this.dialog.close() }, 'Close'));
+      this.dialog.showModal();
+    }
+  }
+}
+
+/** The detail of one model: every spec (unknowns marked), provenance, notes and sources. */
+export function detail(m, close, actions = {}) {
+  const noteFor = (field) => m.figure_notes?.[field];
+  const spec = (label, field, text) => [
+    h('dt', {}, label),
+    h('dd', { class: text === f.UNKNOWN ? 'unknown' : null }, text,
+      noteFor(field) ? h('small', { class: 'figure-note' }, noteFor(field)) : null),
+  ];
+  const n = m.notes ?? {};
+  return [
+    h('header', { class: 'detail-head' },
+      h('h2', { id: 'detail-title' }, f.modelName(m)),
+      h('button', { type: 'button', class: 'secondary', onclick: close, 'aria-label': 'Close details' }, 'Close')),
+    h('div', { class: 'actions' },
+      actions.onShortlist ? h('button', { type: 'button', class: 'primary', onclick: () => { actions.onShortlist(m.id); close(); } }, 'Add to shortlist') : null,
+      actions.onCompare ? h('button', { type: 'button', class: 'secondary', onclick: () => { actions.onCompare(m.id); close(); } }, 'Compare') : null),
+    h('dl', { class: 'specs' },
+      spec('Back', 'back', f.backLabel(m.back)),
+      spec('Driver', 'transducer', f.transducerLabel(m.transducer)),
+      spec('Driver size', 'driver_mm', f.millimetres(m.driver_mm)),
+      spec('Impedance', 'impedance_ohm', f.impedance(m.impedance_ohm)),
+      spec('Sensitivity', 'sensitivity', f.sensitivity(m.sensitivity)),
+      spec('Weight (without cable)', 'weight_g', f.grams(m.weight_g)),
+      spec('Frequency range', 'frequency_response', f.frequencyRange(m.frequency_response)),
+      spec('Cable', 'cable', f.cable(m.cable)),
+      spec('Folds', 'folds', f.yesNo(m.folds)),
+      spec('Swivels', 'swivels', f.yesNo(m.swivels)),
+      spec('Pads', 'pads', m.pads ?? f.UNKNOWN),
+      spec('Price tier', 'tier', f.tierLabel(m.tier)),
+      spec('Indicative price', 'price', f.price(m.price)),
+      spec('Launch year', 'year', m.year == null ? f.UNKNOWN : String(m.year))),
+    (n.isolation || n.leakage || n.comfort) ? h('section', { class: 'studio-notes' },
+      h('h3', {}, 'In the studio'),
+      h('dl', {},
+        n.isolation ? [h('dt', {}, 'Isolation'), h('dd', {}, n.isolation)] : null,
+        n.leakage ? [h('dt', {}, 'Leakage'), h('dd', {}, n.leakage)] : null,
+        n.comfort ? [h('dt', {}, 'Comfort'), h('dd', {}, n.comfort)] : null)) : null,
+    h('section', { class: 'sources' },
+      h('h3', {}, 'Sources'),
+      m.sources.length === 0 ? h('p', {}, 'Added by you; no published source.') : h('ul', {},
+        m.sources.map((s) => h('li', {}, h('span', { class: `source-kind ${s.kind}` }, s.kind), ' ', s.title, h('br'), h('small', { class: 'url' }, s.url))))),
+  ];
+}

@@ -1,0 +1,331 @@
+// Shortlist and try-on journal: the user's candidates in their own order, a status and a
+// reason for each, the try-on sessions from stores, and import/export. Everything the user
+// typed is shown with textContent.
+import * as api from '../api.js';
+import { h, replace } from '../dom.js';
+import * as f from '../format.js';
+
+const STATUSES = [
+  ['to-try', 'To try'], ['tried', 'Tried'], ['favourite', 'Favourite'], ['bought', 'Bought'], ['ruled-out', 'Ruled out'],
+];
+const RATINGS = [
+  ['comfort', 'Comfort', '5: could wear it all day'],
+  ['clamp', 'Clamp', '5: secure without pressure'],
+  ['weight', 'Weight', '5: hardly noticeable'],
+  ['heat', 'Heat', '5: ears stay cool'],
+  ['pads', 'Pads', '5: soft and roomy'],
+  ['glasses_fit', 'Fit with glasses', '5: no pressure on the arms'],
+];
+const SOUND = [
+  ['bass', 'Bass', '1 thin … 5 boomy'],
+  ['mids', 'Mids', '1 scooped … 5 forward'],
+  ['treble', 'Treble', '1 dark … 5 bright'],
+  ['soundstage', 'Soundstage', '1 narrow … 5 wide'],
+  ['isolation', 'Isolation', '1 none … 5 the room disappears'],
+  ['leakage', 'Leakage', '1 silent … 5 others hear every word'],
+];
+const VERDICTS = [['keep', 'Keep'], ['maybe', 'Maybe'], ['no', 'No']];
+
+export class ShortlistView {
+  /** @param {{ notify: (msg: string, kind?: string, action?: {label: string, run: () => void}) => void,
+   *   onCompare?: (id: string) => void }} actions */
+  constructor(actions) {
+    this.actions = actions;
+    this.journal = null;
+    this.list = h('ol', { class: 'shortlist', 'aria-label': 'Your shortlist' });
+    this.others = h('section', { class: 'others' });
+    this.dialog = h('dialog', { class: 'detail form-dialog', 'aria-labelledby': 'form-title' });
+    this.fileInput = h('input', { type: 'file', accept: '.json,application/json', class: 'visually-hidden', id: 'import-file', onchange: () => this.importFile() });
+    this.importMode = h('select', { id: 'import-mode' },
+      h('option', { value: 'merge' }, 'Merge with my journal'), h('option', { value: 'replace' }, 'Replace my journal'));
+    this.element = h('section', { class: 'shortlist-view', 'aria-label': 'Shortlist and try-on journal' },
+      h('div', { class: 'toolbar' },
+        h('h2', {}, 'Shortlist'),
+        h('button', { type: 'button', class: 'secondary', id: 'add-own-model', onclick: () => this.ownModelForm() }, 'Add a model not in the catalog'),
+        h('span', { class: 'spacer' }),
+        h('button', { type: 'button', class: 'secondary', onclick: () => this.export('markdown') }, 'Export Markdown'),
+        h('button', { type: 'button', class: 'secondary', onclick: () => this.export('csv') }, 'Export CSV'),
+        h('button', { type: 'button', class: 'secondary', onclick: () => this.export('json') }, 'Export JSON'),
+        h('label', { for: 'import-mode', class: 'visually-hidden' }, 'Import mode'), this.importMode,
+        h('button', { type: 'button', class: 'secondary', onclick: () => this.fileInput.click() }, 'Import JSON…'),
+        this.fileInput),
+      this.list, this.others, this.dialog);
+  }
+
+  async activate() {
+    this.set(await api.getJournal());
+  }
+
+  set(journal) {
+    this.journal = journal;
+    this.render();
+  }
+
+  /** Runs a change; shows its error, if any, without losing what is on screen. */
+  async run(change) {
+    try {
+      const result = await change();
+      if (result?.journal && result.undo) {
+        this.set(result.journal);
+        return result;
+      }
+      if (result) this.set(result);
+      return result;
+    } catch (e) {
+      this.actions.notify(e.message, 'error');
+      return null;
+    }
+  }
+
+  modelName(id) {
+    const all = [...this.journal.shortlist.map((s) => s.model), ...this.journal.models, ...this.journal.own_models];
+    const m = all.find((x) => x.id === id);
+    return m ? f.modelName(m) : id;
+  }
+
+  render() {
+    const j = this.journal;
+    if (j.shortlist.length === 0) {
+      replace(this.list, h('li', { class: 'empty' },
+        h('p', {}, 'Your shortlist is empty.'),
+        h('p', {}, 'Add models from Browse or the Advisor with “Shortlist”, then record how they felt when you tried them in a store.')));
+    } else {
+      replace(this.list, j.shortlist.map((item, i) => this.entry(item, i)));
+    }
+    const listed = new Set(j.shortlist.map((s) => s.model_id));
+    const loose = j.sessions.filter((s) => !listed.has(s.model_id));
+    replace(this.others,
+      j.own_models.length ? [h('h2', {}, 'Your own models'), h('ul', { class: 'own-models' }, j.own_models.map((m) => h('li', {},
+        h('span', { class: 'model-name' }, f.modelName(m)), h('span', { class: 'badge' }, 'yours'), ' ',
+        h('span', { class: 'muted' }, `${f.backLabel(m.back)} back · ${f.impedance(m.impedance_ohm)}`), ' ',
+        j.shortlist.some((s) => s.model_id === m.id) ? null : h('button', { type: 'button', class: 'link', onclick: () => this.run(() => api.shortlistAdd(m.id)) }, 'Shortlist'), ' ',
+        h('button', { type: 'button', class: 'link', onclick: () => this.ownModelForm(m) }, 'Edit'), ' ',
+        h('button', { type: 'button', class: 'link', onclick: () => this.deleteOwnModel(m) }, 'Delete'))))] : null,
+      loose.length ? [h('h2', {}, 'Try-ons of models not on the shortlist'), this.sessions(loose)] : null);
+  }
+
+  entry(item, index) {
+    const j = this.journal;
+    const id = item.model_id;
+    const sessions = j.sessions.filter((s) => s.model_id === id);
+    const statusId = `status-${index}`;
+    const reasonId = `reason-${index}`;
+    const reason = h('input', { type: 'text', id: reasonId, value: item.reason, maxlength: 200, placeholder: 'Why it is here, in one line',
+      onchange: (e) => this.run(() => api.shortlistSetReason(id, e.target.value)) });
+    return h('li', { class: 'entry', dataset: { id } },
+      h('div', { class: 'entry-head' },
+        h('h3', { class: 'model-name' }, f.modelName(item.model)),
+        item.model.origin === 'user' ? h('span', { class: 'badge' }, 'yours') : null,
+        h('span', { class: 'muted' }, `${f.backLabel(item.model.back)} back · added ${item.added}`),
+        h('span', { class: 'spacer' }),
+        h('button', { type: 'button', class: 'icon', 'aria-label': `Move ${f.modelName(item.model)} up`, disabled: index === 0,
+          onclick: () => this.run(() => api.shortlistMove(id, index - 1)) }, '↑'),
+        h('button', { type: 'button', class: 'icon', 'aria-label': `Move ${f.modelName(item.model)} down`, disabled: index === j.shortlist.length - 1,
+          onclick: () => this.run(() => api.shortlistMove(id, index + 1)) }, '↓')),
+      h('div', { class: 'entry-fields' },
+        h('div', { class: 'field' }, h('label', { for: statusId }, 'Status'),
+          h('select', { id: statusId, onchange: (e) => this.run(() => api.shortlistSetStatus(id, e.target.value)) },
+            STATUSES.map(([v, label]) => h('option', { value: v, selected: v === item.status }, label)))),
+        h('div', { class: 'field grow' }, h('label', { for: reasonId }, 'Reason'), reason)),
+      sessions.length ? this.sessions(sessions) : h('p', { class: 'muted' }, 'No try-on yet.'),
+      h('div', { class: 'actions' },
+        h('button', { type: 'button', class: 'primary add-session', onclick: () => this.sessionForm({ model_id: id }) }, 'Add try-on notes'),
+        this.actions.onCompare ? h('button', { type: 'button', class: 'secondary', onclick: () => this.actions.onCompare(id) }, 'Compare') : null,
+        h('button', { type: 'button', class: 'secondary', onclick: () => this.removeEntry(item) }, 'Remove')));
+  }
+
+  sessions(sessions) {
+    return h('ul', { class: 'sessions' }, sessions.map((s) => h('li', { class: 'session', dataset: { id: s.id } },
+      h('div', { class: 'session-head' },
+        h('strong', {}, `${s.date}`), s.place ? h('span', {}, ` · ${s.place}`) : null,
+        s.minutes ? h('span', {}, ` · ${s.minutes} min`) : null,
+        s.verdict ? h('span', { class: `verdict verdict-${s.verdict}` }, `Verdict: ${VERDICTS.find(([v]) => v === s.verdict)[1]}`) : null,
+        this.journal.shortlist.some((e) => e.model_id === s.model_id) ? null : h('span', { class: 'muted' }, ` · ${this.modelName(s.model_id)}`)),
+      h('p', { class: 'ratings' }, ratingSummary(s)),
+      s.notes ? h('p', { class: 'session-notes' }, s.notes) : null,
+      h('div', { class: 'actions' },
+        h('button', { type: 'button', class: 'link', onclick: () => this.sessionForm(s) }, 'Edit'),
+        h('button', { type: 'button', class: 'link', onclick: () => this.deleteSession(s) }, 'Delete')))));
+  }
+
+  async removeEntry(item) {
+    const result = await this.run(() => api.shortlistRemove(item.model_id));
+    if (result) {
+      this.actions.notify(`${f.modelName(item.model)} removed from the shortlist.`, 'info',
+        { label: 'Undo', run: () => this.run(() => api.shortlistRestore(result.undo)) });
+    }
+  }
+
+  async deleteSession(s) {
+    const result = await this.run(() => api.sessionDelete(s.id));
+    if (result) {
+      this.actions.notify(`Try-on of ${this.modelName(s.model_id)} on ${s.date} deleted.`, 'info',
+        { label: 'Undo', run: () => this.run(() => api.sessionRestore(result.undo)) });
+    }
+  }
+
+  async deleteOwnModel(m) {
+    const result = await this.run(() => api.ownModelDelete(m.id));
+    if (result) {
+      this.actions.notify(`${f.modelName(m)} deleted.`, 'info',
+        { label: 'Undo', run: () => this.run(() => api.ownModelRestore(result.undo)) });
+    }
+  }
+
+  /** The try-on form, new (`s.id` absent) or editing. */
+  sessionForm(s) {
+    const editing = Boolean(s.id);
+    const error = h('p', { class: 'form-error', role: 'alert' });
+    const today = new Date().toISOString().slice(0, 10);
+    const field = (id, label, input) => h('div', { class: 'field' }, h('label', { for: id }, label), input);
+    const date = h('input', { type: 'date', id: 'session-date', value: s.date ?? today, required: true });
+    const place = h('input', { type: 'text', id: 'session-place', value: s.place ?? '', maxlength: 120, placeholder: 'Store name, at home, a friend’s…' });
+    const minutes = h('input', { type: 'number', id: 'session-minutes', value: s.minutes ?? '', min: 1, max: 600 });
+    const notes = h('textarea', { id: 'session-notes', rows: 5, maxlength: 10000 });
+    notes.value = s.notes ?? '';
+    const scale = (group, key, label, hint, value) => h('fieldset', { class: 'scale' },
+      h('legend', {}, label, h('small', { class: 'hint' }, hint)),
+      [null, 1, 2, 3, 4, 5].map((n) => {
+        const id = `${group}-${key}-${n ?? 'none'}`;
+        return h('span', { class: 'scale-option' },
+          h('input', { type: 'radio', name: `${group}-${key}`, id, value: n ?? '', checked: (value ?? null) === n }),
+          h('label', { for: id }, n == null ? '–' : String(n)));
+      }));
+    const verdict = h('fieldset', { class: 'scale' }, h('legend', {}, 'Verdict'),
+      [[null, 'Undecided'], ...VERDICTS].map(([v, label]) => {
+        const id = `verdict-${v ?? 'none'}`;
+        return h('span', { class: 'scale-option' },
+          h('input', { type: 'radio', name: 'verdict', id, value: v ?? '', checked: (s.verdict ?? null) === v }),
+          h('label', { for: id }, label));
+      }));
+    const form = h('form', { class: 'session-form', onsubmit: async (e) => {
+      e.preventDefault();
+      const picked = (name) => {
+        const v = form.querySelector(`input[name="${name}"]:checked`)?.value;
+        return v ? Number(v) : null;
+      };
+      const input = {
+        model_id: s.model_id,
+        date: date.value,
+        place: place.value,
+        minutes: minutes.value === '' ? null : Number(minutes.value),
+        ratings: Object.fromEntries(RATINGS.map(([k]) => [k, picked(`rating-${k}`)])),
+        sound: Object.fromEntries(SOUND.map(([k]) => [k, picked(`sound-${k}`)])),
+        notes: notes.value,
+        verdict: form.querySelector('input[name="verdict"]:checked')?.value || null,
+      };
+      try {
+        this.set(editing ? await api.sessionUpdate(s.id, input) : await api.sessionAdd(input));
+        this.dialog.close();
+      } catch (err) {
+        error.textContent = err.message;
+      }
+    } },
+    h('header', { class: 'detail-head' },
+      h('h2', { id: 'form-title' }, `${editing ? 'Edit try-on' : 'Try-on'}: ${this.modelName(s.model_id)}`)),
+    h('div', { class: 'form-row' },
+      field('session-date', 'Date', date), field('session-place', 'Place', place), field('session-minutes', 'Minutes worn', minutes)),
+    h('h3', {}, 'How it felt'),
+    h('div', { class: 'scales' }, RATINGS.map(([k, label, hint]) => scale('rating', k, label, hint, s.ratings?.[k]))),
+    h('h3', {}, 'How it sounded'),
+    h('div', { class: 'scales' }, SOUND.map(([k, label, hint]) => scale('sound', k, label, hint, s.sound?.[k]))),
+    field('session-notes', 'Notes', notes),
+    verdict,
+    error,
+    h('div', { class: 'actions' },
+      h('button', { type: 'submit', class: 'primary', id: 'save-session' }, 'Save'),
+      h('button', { type: 'button', class: 'secondary', onclick: () => this.dialog.close() }, 'Cancel')));
+    replace(this.dialog, form);
+    this.dialog.showModal();
+    place.focus();
+  }
+
+  /** The own-model form: name and back are required, every figure optional. */
+  ownModelForm(m = null) {
+    const error = h('p', { class: 'form-error', role: 'alert' });
+    const text = (id, label, value, attrs = {}) => h('div', { class: 'field' }, h('label', { for: id }, label),
+      h('input', { type: 'text', id, value: value ?? '', ...attrs }));
+    const num = (id, label, value, attrs = {}) => h('div', { class: 'field' }, h('label', { for: id }, label),
+      h('input', { type: 'number', id, value: value ?? '', step: 'any', ...attrs }));
+    const back = h('select', { id: 'own-back', required: true },
+      [['closed', 'Closed'], ['semi-open', 'Semi-open'], ['open', 'Open']].map(([v, l]) => h('option', { value: v, selected: m?.back === v }, l)));
+    const unit = h('select', { id: 'own-unit' },
+      [['dB/mW', 'dB SPL/mW'], ['dB/V', 'dB SPL/V']].map(([v, l]) => h('option', { value: v, selected: m?.sensitivity?.unit === v }, l)));
+    const form = h('form', { class: 'own-form', onsubmit: async (e) => {
+      e.preventDefault();
+      const val = (id) => form.querySelector(`#${id}`).value.trim();
+      const numVal = (id) => (val(id) === '' ? null : Number(val(id)));
+      const sens = numVal('own-sens');
+      const input = {
+        model: val('own-name'),
+        brand: val('own-brand') || null,
+        back: back.value,
+        impedance_ohm: numVal('own-imp'),
+        sensitivity: sens == null ? null : { value: sens, unit: unit.value, ref_hz: null },
+        weight_g: numVal('own-weight'),
+        pads: val('own-pads') || null,
+      };
+      try {
+        this.set(m ? await api.ownModelUpdate(m.id, input) : await api.ownModelAdd(input));
+        this.dialog.close();
+      } catch (err) {
+        error.textContent = err.message;
+      }
+    } },
+    h('header', { class: 'detail-head' }, h('h2', { id: 'form-title' }, m ? 'Edit your model' : 'A model not in the catalog')),
+    h('p', { class: 'muted' }, 'Only the name and the back are needed; leave what you do not know empty.'),
+    text('own-name', 'Model name', m?.model, { required: true, maxlength: 120 }),
+    text('own-brand', 'Brand', m?.brand, { maxlength: 120 }),
+    h('div', { class: 'field' }, h('label', { for: 'own-back' }, 'Back'), back),
+    h('div', { class: 'form-row' },
+      num('own-imp', 'Impedance (Ω)', m?.impedance_ohm, { min: 8, max: 1000 }),
+      num('own-sens', 'Sensitivity (dB SPL)', m?.sensitivity?.value, { min: 80, max: 130 }),
+      h('div', { class: 'field' }, h('label', { for: 'own-unit' }, 'per'), unit)),
+    h('div', { class: 'form-row' },
+      num('own-weight', 'Weight without cable (g)', m?.weight_g, { min: 50, max: 1000 }),
+      text('own-pads', 'Pads', m?.pads, { maxlength: 120 })),
+    error,
+    h('div', { class: 'actions' },
+      h('button', { type: 'submit', class: 'primary', id: 'save-own-model' }, 'Save'),
+      h('button', { type: 'button', class: 'secondary', onclick: () => this.dialog.close() }, 'Cancel')));
+    replace(this.dialog, form);
+    this.dialog.showModal();
+    form.querySelector('#own-name').focus();
+  }
+
+  async export(format) {
+    try {
+      const text = await api.exportJournal(format);
+      const ext = { json: 'json', csv: 'csv', markdown: 'md' }[format];
+      const type = { json: 'application/json', csv: 'text/csv', markdown: 'text/markdown' }[format];
+      const url = URL.createObjectURL(new Blob([text], { type }));
+      const a = h('a', { href: url, download: `headroom-journal.${ext}` });
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (e) {
+      this.actions.notify(e.message, 'error');
+    }
+  }
+
+  async importFile() {
+    const file = this.fileInput.files?.[0];
+    this.fileInput.value = '';
+    if (!file) return;
+    if (file.size > 8 * 1024 * 1024) {
+      this.actions.notify(`${file.name}: the file is larger than 8 MiB; nothing was imported.`, 'error');
+      return;
+    }
+    const text = await file.text();
+    const result = await this.run(() => api.importJournal(text, this.importMode.value));
+    if (result) this.actions.notify(`Imported ${file.name}.`, 'info');
+  }
+}
+
+function ratingSummary(s) {
+  const parts = [];
+  for (const [k, label] of RATINGS) if (s.ratings?.[k] != null) parts.push(`${label} ${s.ratings[k]}/5`);
+  for (const [k, label] of SOUND) if (s.sound?.[k] != null) parts.push(`${label} ${s.sound[k]}/5`);
+  return parts.length ? parts.join(' · ') : 'No ratings.';
+}
