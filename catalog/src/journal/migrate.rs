@@ -1,0 +1,177 @@
+//! Upgrades from older document versions, one function per step.
+//!
+//! A step takes the document as the older version wrote it (a JSON object) and returns it in the
+//! next version's shape. It checks the shape of what it moves, naming paths in the older
+//! version's terms; the result is then read and checked like any current document.
+//!
+//! To add version N + 1: bump `CURRENT_VERSION`, write `migrate_vN_to_vN1` below, append it to
+//! [`STEPS`] (its length is `CURRENT_VERSION`, so forgetting is a compile error), and add a
+//! fixture `vN.json` of the old shape with a test that it upgrades to the expected document.
+
+use serde_json::{json, Map, Value};
+
+use super::check::{describe, index, join, Problem};
+use super::parse::Fields;
+use super::{CURRENT_VERSION, MAX_MINUTES, MAX_SESSIONS, MAX_SHORTLIST};
+
+type Step = fn(Map<String, Value>) -> Result<Map<String, Value>, Problem>;
+
+/// `STEPS[n]` upgrades version `n` to `n + 1`.
+const STEPS: [Step; CURRENT_VERSION as usize] = [migrate_v0_to_v1];
+
+/// Upgrades a document of version `from` to [`CURRENT_VERSION`], one step at a time.
+pub(crate) fn upgrade(
+    mut doc: Map<String, Value>,
+    from: u32,
+) -> Result<Map<String, Value>, Problem> {
+    for (version, step) in STEPS.iter().enumerate().skip(from as usize) {
+        doc = step(doc).map_err(|p| {
+            let reason = format!("{} (in a version {version} journal)", p.reason);
+            Problem::new(p.path, reason)
+        })?;
+        doc.insert("version".to_owned(), Value::from(version + 1));
+    }
+    Ok(doc)
+}
+
+/// Version 0 is the pre-release shape:
+///
+/// ```text
+/// { "version": 0,
+///   "favourites": [ { "id": MODEL_ID, "note": STRING?, "added": "YYYY-MM-DD" } ],
+///   "tryons": [ { "model": MODEL_ID, "date": "YYYY-MM-DD", "store": STRING?, "minutes": N?,
+///                 "comfort": 1-5?, "clamp": 1-5?, "notes": STRING?,
+///                 "verdict": "yes" | "maybe" | "no" | null } ] }
+/// ```
+///
+/// Version 1 keeps every value and regroups them: favourites become shortlist entries with the
+/// status `favourite` and their note as the reason; try-ons become sessions with the ids `s-1`,
+/// `s-2`, ... in file order (so `tryons[i]` is `sessions[i]`), `store` becomes `place`, the two
+/// ratings move under `ratings`, and the verdict `yes` becomes `keep`.
+pub(crate) fn migrate_v0_to_v1(v0: Map<String, Value>) -> Result<Map<String, Value>, Problem> {
+    let f = Fields::of(&v0, "", &["version", "favourites", "tryons"])?;
+    let favourites = f.array("favourites", MAX_SHORTLIST, "favourites")?;
+    let tryons = f.array("tryons", MAX_SESSIONS, "try-ons")?;
+
+    let mut shortlist = Vec::with_capacity(favourites.len());
+    for (i, v) in favourites.iter().enumerate() {
+        let path = index("favourites", i);
+        let fav = Fields::new(v, &path, &["id", "note", "added"])?;
+        shortlist.push(json!({
+            "model_id": fav.string("id")?,
+            "status": "favourite",
+            "reason": fav.string_or_empty("note")?,
+            "added": fav.string("added")?,
+        }));
+    }
+
+    let mut sessions = Vec::with_capacity(tryons.len());
+    for (i, v) in tryons.iter().enumerate() {
+        let path = index("tryons", i);
+        let t = Fields::new(
+            v,
+            &path,
+            &[
+                "model", "date", "store", "minutes", "comfort", "clamp", "notes", "verdict",
+            ],
+        )?;
+        let verdict = match t.get("verdict") {
+            None | Some(Value::Null) => Value::Null,
+            Some(Value::String(s)) if s == "yes" => Value::from("keep"),
+            Some(Value::String(s)) if s == "maybe" || s == "no" => Value::from(s.as_str()),
+            Some(other) => {
+                return Err(Problem::new(
+                    join(&path, "verdict"),
+                    format!("expected yes, maybe or no, found {}", describe(other)),
+                ))
+            }
+        };
+        sessions.push(json!({
+            "id": format!("s-{}", i + 1),
+            "model_id": t.string("model")?,
+            "date": t.string("date")?,
+            "place": t.string_or_empty("store")?,
+            "minutes": t.int("minutes", 1, i64::from(MAX_MINUTES))?,
+            "ratings": { "comfort": t.int("comfort", 1, 5)?, "clamp": t.int("clamp", 1, 5)? },
+            "notes": t.string_or_empty("notes")?,
+            "verdict": verdict,
+        }));
+    }
+
+    let mut v1 = Map::new();
+    v1.insert("version".to_owned(), Value::from(1));
+    v1.insert("shortlist".to_owned(), Value::Array(shortlist));
+    v1.insert("next_session".to_owned(), Value::from(sessions.len() + 1));
+    v1.insert("sessions".to_owned(), Value::Array(sessions));
+    Ok(v1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{from_bytes, Status, Verdict};
+    use crate::journal::testing::{catalog, error_of};
+
+    #[test]
+    fn v0_becomes_v1_keeping_every_value() {
+        let v0 = br#"{ "version": 0,
+            "favourites": [ { "id": "sennheiser-hd-650", "note": "for mixing", "added": "2024-11-02" },
+                            { "id": "sony-mdr-7506", "added": "2024-11-03" } ],
+            "tryons": [ { "model": "sony-mdr-7506", "date": "2024-11-04", "store": "Thomann",
+                          "minutes": 20, "comfort": 4, "clamp": 2, "notes": "tight", "verdict": "yes" },
+                        { "model": "audeze-lcd-2", "date": "2024-11-05" } ] }"#;
+        let doc = from_bytes(v0, &catalog()).unwrap();
+        assert_eq!(doc.version, 1);
+        assert_eq!(doc.shortlist.len(), 2);
+        assert_eq!(doc.shortlist[0].status, Status::Favourite);
+        assert_eq!(doc.shortlist[0].reason, "for mixing");
+        assert_eq!(doc.shortlist[1].reason, "");
+        let s = &doc.sessions[0];
+        assert_eq!(
+            (s.id.as_str(), s.place.as_str(), s.minutes),
+            ("s-1", "Thomann", Some(20))
+        );
+        assert_eq!((s.ratings.comfort, s.ratings.clamp), (Some(4), Some(2)));
+        assert_eq!(
+            (s.notes.as_str(), s.verdict),
+            ("tight", Some(Verdict::Keep))
+        );
+        assert_eq!(doc.sessions[1].id, "s-2");
+        assert_eq!(doc.sessions[1].verdict, None);
+        assert_eq!(doc.next_session, 3);
+    }
+
+    #[test]
+    fn v0_problems_name_the_v0_path() {
+        let c = catalog();
+        let e = error_of(br#"{"version": 0, "tryons": [{"model": "sony-mdr-7506", "date": "2024-11-04", "comfort": 7}]}"#, &c);
+        assert_eq!(
+            e,
+            "tryons[0].comfort: 7 is outside 1–5 (in a version 0 journal)"
+        );
+        let e = error_of(br#"{"version": 0, "tryons": [{"model": "sony-mdr-7506", "date": "2024-11-04", "verdict": "keep"}]}"#, &c);
+        assert_eq!(
+            e,
+            "tryons[0].verdict: expected yes, maybe or no, found \"keep\" (in a version 0 journal)"
+        );
+        let e = error_of(
+            br#"{"version": 0, "favourites": [{"note": "x", "added": "2024-11-04"}]}"#,
+            &c,
+        );
+        assert_eq!(e, "favourites[0].id: missing (in a version 0 journal)");
+        let e = error_of(br#"{"version": 0, "shortlist": []}"#, &c);
+        assert!(e.starts_with("shortlist: unknown field"), "{e}");
+    }
+
+    #[test]
+    fn problems_found_after_the_upgrade_say_so() {
+        let e = error_of(
+            br#"{"version": 0, "tryons": [{"model": "nope", "date": "2024-11-04"}]}"#,
+            &catalog(),
+        );
+        assert_eq!(
+            e,
+            "sessions[0].model_id: `nope` is neither in the catalog nor one of your own models \
+             (in the version 0 journal, once upgraded to version 1)"
+        );
+    }
+}

@@ -1,0 +1,120 @@
+//! Headroom's domain: the studio-headphone catalog, its queries, the drivability engine and the
+//! advisor. No Tauri and no file system here: callers hand in text and get values back.
+//!
+//! ```
+//! let catalog = headroom_catalog::Catalog::embedded().unwrap();
+//! let hd650 = catalog.get("sennheiser-hd-650").unwrap();
+//! assert_eq!(hd650.brand, "Sennheiser");
+//! ```
+#![deny(missing_docs)]
+
+pub mod advisor;
+pub mod compare;
+pub mod drive;
+mod error;
+pub mod journal;
+pub mod load;
+pub mod model;
+pub mod query;
+
+use std::collections::HashMap;
+
+pub use advisor::{recommend, Profile, Recommendation, UserFit};
+pub use drive::{drive, drive_model, Drive, SourcePreset, SourceSpec, Verdict};
+pub use error::{Error, ErrorKind, Result};
+pub use model::{Back, Model, Origin, Sensitivity, SensitivityUnit, Tier, Transducer};
+
+/// The models Headroom knows: the embedded catalog, optionally with the user's own models.
+#[derive(Debug, Clone)]
+pub struct Catalog {
+    models: Vec<Model>,
+    by_id: HashMap<String, usize>,
+    /// Search keys and sort ranks for `query::run`.
+    search: query::Index,
+}
+
+impl Catalog {
+    /// The catalog embedded in the binary, validated.
+    ///
+    /// # Errors
+    /// `InvalidData` if an embedded file is broken (the crate's tests keep that from shipping).
+    pub fn embedded() -> Result<Catalog> {
+        let models = load::load_files(load::EMBEDDED_FILES)?;
+        load::check_seed_models(&models)?;
+        Ok(Catalog::from_models(models))
+    }
+
+    /// A catalog of already validated models (tests, benchmarks, synthetic catalogs).
+    pub fn from_models(models: Vec<Model>) -> Catalog {
+        let by_id = models
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (m.id.clone(), i))
+            .collect();
+        let search = query::Index::new(&models);
+        Catalog {
+            models,
+            by_id,
+            search,
+        }
+    }
+
+    /// Every model, in data order.
+    pub fn models(&self) -> &[Model] {
+        &self.models
+    }
+
+    /// The model with this id.
+    pub fn get(&self, id: &str) -> Option<&Model> {
+        self.by_id.get(id).map(|&i| &self.models[i])
+    }
+
+    /// The model with this id, or a `NotFound` error naming it.
+    ///
+    /// # Errors
+    /// `NotFound` when no model has the id.
+    pub fn require(&self, id: &str) -> Result<&Model> {
+        self.get(id).ok_or_else(|| Error::not_found("model", id))
+    }
+
+    /// This catalog plus `extra` models (the user's own), which must have ids of their own.
+    ///
+    /// # Errors
+    /// `InvalidInput` when an extra model's id is already taken.
+    pub fn with_extra(&self, extra: &[Model]) -> Result<Catalog> {
+        let mut models = self.models.clone();
+        for m in extra {
+            if self.by_id.contains_key(&m.id) {
+                return Err(Error::invalid_input(
+                    "id",
+                    format!("`{}` is already taken", m.id),
+                ));
+            }
+            models.push(m.clone());
+        }
+        Ok(Catalog::from_models(models))
+    }
+
+    /// Number of models.
+    pub fn len(&self) -> usize {
+        self.models.len()
+    }
+
+    /// Whether there are no models.
+    pub fn is_empty(&self) -> bool {
+        self.models.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_catalog_is_valid_and_holds_the_seed_models() {
+        let catalog = Catalog::embedded().unwrap_or_else(|e| panic!("embedded catalog: {e}"));
+        for (id, tier) in load::SEED_MODELS {
+            assert_eq!(catalog.require(id).unwrap().tier, Some(*tier), "{id}");
+        }
+    }
+}
