@@ -113,6 +113,7 @@ pub fn run() {
                 if let Some(store) = app.get_store(state.journal.path()) {
                     store.close_resource();
                 }
+                state.journal.close();
             }
         }
     });

@@ -2,16 +2,18 @@
 //!
 //! In the data directory:
 //! - `headroom.json`: the document, a tauri-plugin-store file (one JSON object of keys).
-//! - `headroom.json.bak`: the previous good version, kept on every save.
-//! - `headroom.json.tmp`: a save in progress; never holds acknowledged data, removed at start.
+//! - `headroom.json.bak`: the last good copy, written after the file on every save.
+//! - `headroom.json.tmp`, `headroom.json.bak.tmp`: a save in progress; never the only copy of
+//!   acknowledged data, removed at start.
 //! - `headroom.json.damaged-<UTC time>`: a file that failed validation, moved aside, never
 //!   deleted or overwritten.
 //! - `headroom.lock`: held for as long as a Headroom process uses the directory.
 //!
-//! A save writes the new bytes to the temp file and fsyncs it, links the current file to the
-//! backup name, renames the temp file over the current one and fsyncs the directory. At every
-//! instant `headroom.json` is a complete file: a crash leaves either the old or the new version,
-//! never a torn one, and a save is acknowledged only after the rename is durable.
+//! A save writes the new bytes to a temp file, fsyncs it and renames it over the current file,
+//! does the same for the backup, and fsyncs the directory. At every instant `headroom.json` is
+//! a complete file: a crash leaves either the old or the new version, never a torn one. A save
+//! is acknowledged only once both renames are durable, so if the file is later damaged on disk
+//! the backup holds every acknowledged change.
 
 use std::fs::{self, File, OpenOptions, TryLockError};
 use std::io::{self, Write};
@@ -112,25 +114,13 @@ impl DataFiles {
         Ok(())
     }
 
-    /// Replaces the current file with `bytes` durably, keeping the previous one as the backup.
+    /// Replaces the current file and then the backup with `bytes`, each through a temp file
+    /// that is fsynced and renamed into place, and makes the renames durable. A crash between
+    /// the two leaves a complete current file and the previous backup; after both, either file
+    /// alone holds everything.
     pub fn write_atomic(&self, bytes: &[u8]) -> io::Result<()> {
-        let temp = self.dir.join(TEMP);
-        {
-            let mut file = File::create(&temp)?;
-            file.write_all(bytes)?;
-            file.sync_all()?;
-        }
-        let main = self.main();
-        if main.exists() {
-            // A hard link, then a rename: the backup is replaced atomically too, and the
-            // current file never stops existing.
-            let backup_temp = self.dir.join(BACKUP_TEMP);
-            let _ = fs::remove_file(&backup_temp);
-            fs::hard_link(&main, &backup_temp)
-                .or_else(|_| fs::copy(&main, &backup_temp).map(drop))?;
-            fs::rename(&backup_temp, self.backup())?;
-        }
-        fs::rename(&temp, &main)?;
+        replace(&self.dir.join(TEMP), &self.main(), bytes)?;
+        replace(&self.dir.join(BACKUP_TEMP), &self.backup(), bytes)?;
         sync_dir(&self.dir)
     }
 
@@ -156,6 +146,14 @@ impl DataFiles {
             n += 1;
         }
     }
+}
+
+fn replace(temp: &Path, target: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut file = File::create(temp)?;
+    file.write_all(bytes)?;
+    file.sync_all()?;
+    drop(file);
+    fs::rename(temp, target)
 }
 
 fn read_optional(path: &Path) -> io::Result<Option<Vec<u8>>> {
@@ -221,16 +219,17 @@ mod tests {
     }
 
     #[test]
-    fn a_save_keeps_the_previous_version_as_backup() {
+    fn a_save_writes_the_file_and_its_backup() {
         let dir = tempfile::tempdir().unwrap();
         let files = DataFiles::new(dir.path());
         files.write_atomic(b"one").unwrap();
         assert_eq!(files.read_main().unwrap().unwrap(), b"one");
-        assert_eq!(files.read_backup().unwrap(), None);
+        assert_eq!(files.read_backup().unwrap().unwrap(), b"one");
         files.write_atomic(b"two").unwrap();
         assert_eq!(files.read_main().unwrap().unwrap(), b"two");
-        assert_eq!(files.read_backup().unwrap().unwrap(), b"one");
+        assert_eq!(files.read_backup().unwrap().unwrap(), b"two");
         assert!(!dir.path().join(TEMP).exists());
+        assert!(!dir.path().join(BACKUP_TEMP).exists());
     }
 
     #[test]

@@ -61,13 +61,14 @@ impl StoreMirror for NoMirror {
 /// The user's journal (shortlist, try-ons, own models, comparison set, advisor profile).
 pub struct Journal {
     files: DataFiles,
-    _lock: File,
     inner: Mutex<Inner>,
 }
 
 struct Inner {
     doc: Document,
     mirror: Box<dyn StoreMirror>,
+    /// The directory lock; `None` once the journal is closed.
+    lock: Option<File>,
 }
 
 impl Journal {
@@ -88,8 +89,11 @@ impl Journal {
         mirror.mirror(&doc);
         let journal = Journal {
             files,
-            _lock: lock,
-            inner: Mutex::new(Inner { doc, mirror }),
+            inner: Mutex::new(Inner {
+                doc,
+                mirror,
+                lock: Some(lock),
+            }),
         };
         Ok((journal, notices))
     }
@@ -112,6 +116,12 @@ impl Journal {
         change: impl FnOnce(&mut Document) -> headroom_catalog::Result<T>,
     ) -> Result<T, AppError> {
         let mut inner = self.lock();
+        if inner.lock.is_none() {
+            return Err(AppError::new(
+                ErrorKind::Storage,
+                "the journal is closed; nothing was changed",
+            ));
+        }
         let mut next = inner.doc.clone();
         let out = change(&mut next)?;
         self.files
@@ -128,6 +138,12 @@ impl Journal {
         inner.mirror.mirror(&next);
         inner.doc = next;
         Ok(out)
+    }
+
+    /// Releases the data directory (at exit, or before reopening it in tests). Every later
+    /// change is refused.
+    pub fn close(&self) {
+        self.lock().lock = None;
     }
 
     fn lock(&self) -> MutexGuard<'_, Inner> {
@@ -197,7 +213,7 @@ fn recover(
                 level: "warning",
                 message: format!(
                     "Your journal file could not be read ({problem}). It was moved to {} and \
-                     Headroom restored the last good copy, which may lack your latest change.",
+                     Headroom restored the last good copy.",
                     moved.display()
                 ),
             });

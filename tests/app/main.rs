@@ -5,4 +5,6 @@
 mod support;
 
 mod catalog;
+mod crash;
+mod persist;
 mod surface;

@@ -29,6 +29,15 @@ impl TestApp {
         TestApp { app, dir }
     }
 
+    /// Ends the app (releasing the data directory) and hands the directory back.
+    pub fn close(self) -> tempfile::TempDir {
+        let TestApp { app, dir } = self;
+        // As at exit: the journal lets go of the directory.
+        app.state::<headroom_app::AppState>().journal.close();
+        drop(app);
+        dir
+    }
+
     pub fn main_window(&self) -> WebviewWindow<MockRuntime> {
         match self.app.get_webview_window("main") {
             Some(w) => w,

@@ -1,0 +1,227 @@
+//! The journal survives restarts, corrupt files and a second process; every change is on disk
+//! before its command returns.
+
+use std::fs;
+use std::path::Path;
+
+use serde_json::{json, Value};
+
+use crate::support::TestApp;
+
+const MAIN: &str = "headroom.json";
+
+fn add_note(app: &TestApp, note: &str) -> Value {
+    app.ok(
+        "session_add",
+        json!({ "session": {
+            "model_id": "sennheiser-hd-650", "date": "2026-11-21", "place": "Store",
+            "ratings": { "comfort": 4, "clamp": 3 }, "notes": note, "verdict": "maybe"
+        } }),
+    )
+}
+
+fn notes(app: &TestApp) -> Vec<String> {
+    app.ok("get_journal", json!({}))["sessions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["notes"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+fn damaged_files(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".damaged-"))
+        .collect();
+    names.sort();
+    names
+}
+
+fn notices(app: &TestApp) -> Vec<Value> {
+    app.ok("app_info", json!({}))["notices"]
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+/// Two saves, so that both the file and its backup exist; returns the closed app's directory.
+fn journal_with_two_notes() -> tempfile::TempDir {
+    let app = TestApp::new();
+    add_note(&app, "first");
+    add_note(&app, "second");
+    app.close()
+}
+
+#[test]
+fn a_note_survives_a_restart() {
+    let app = TestApp::new();
+    add_note(&app, "Comfortable, a bit warm after an hour");
+    app.ok("shortlist_add", json!({ "modelId": "sennheiser-hd-650" }));
+    let dir = app.close();
+    let app = TestApp::in_dir(dir);
+    assert_eq!(notes(&app), ["Comfortable, a bit warm after an hour"]);
+    let journal = app.ok("get_journal", json!({}));
+    assert_eq!(journal["shortlist"][0]["model_id"], "sennheiser-hd-650");
+    assert!(
+        notices(&app).is_empty(),
+        "a clean restart tells the user nothing"
+    );
+}
+
+#[test]
+fn every_change_is_on_disk_before_the_command_returns() {
+    let app = TestApp::new();
+    add_note(&app, "on disk");
+    let text = fs::read_to_string(app.dir.path().join(MAIN)).unwrap();
+    assert!(text.contains("on disk"), "{text}");
+    let doc: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(doc["version"], 1);
+}
+
+#[test]
+fn a_failed_change_leaves_the_file_alone() {
+    let app = TestApp::new();
+    add_note(&app, "kept");
+    let before = fs::read(app.dir.path().join(MAIN)).unwrap();
+    let kind = app.err_kind(
+        "session_add",
+        json!({ "session": { "model_id": "sennheiser-hd-650", "date": "2026-11-21", "ratings": { "comfort": 9 } } }),
+    );
+    assert_eq!(kind, "invalid_input");
+    assert_eq!(fs::read(app.dir.path().join(MAIN)).unwrap(), before);
+    assert_eq!(notes(&app), ["kept"]);
+}
+
+/// Each kind of bad file: moved aside untouched, the backup restored, the user told.
+#[test]
+fn every_kind_of_corrupt_file_is_moved_aside_and_the_backup_restored() {
+    let cases: &[(&str, &[u8])] = &[
+        ("empty", b""),
+        (
+            "truncated",
+            b"{\"version\": 1, \"shortlist\": [], \"sessions\": [{\"id\": \"s-1\", \"mod",
+        ),
+        ("not JSON", b"\x00\x01 this is not json \xff"),
+        ("newer version", b"{\"version\": 99, \"shortlist\": []}"),
+        ("unknown version", b"{\"version\": \"one\"}"),
+        ("wrong shape", b"[1, 2, 3]"),
+        (
+            "wrong field",
+            b"{\"version\": 1, \"sessions\": {\"not\": \"a list\"}}",
+        ),
+    ];
+    for (kind, bytes) in cases {
+        let dir = journal_with_two_notes();
+        fs::write(dir.path().join(MAIN), bytes).unwrap();
+        let app = TestApp::in_dir(dir);
+        let damaged = damaged_files(app.dir.path());
+        assert_eq!(damaged.len(), 1, "{kind}: moved aside: {damaged:?}");
+        assert_eq!(
+            fs::read(app.dir.path().join(&damaged[0])).unwrap(),
+            *bytes,
+            "{kind}: the bad file is kept as it was"
+        );
+        // The backup is written after the file on every save: nothing acknowledged is lost.
+        assert_eq!(
+            notes(&app),
+            ["first", "second"],
+            "{kind}: the last good copy is restored"
+        );
+        let told = notices(&app);
+        assert_eq!(told.len(), 1, "{kind}: {told:?}");
+        let message = told[0]["message"].as_str().unwrap();
+        assert!(
+            message.contains(&damaged[0]),
+            "{kind}: says where the file went: {message}"
+        );
+        assert!(message.contains("restored"), "{kind}: {message}");
+        // The restored journal is saved again and works.
+        add_note(&app, "after recovery");
+        assert_eq!(notes(&app), ["first", "second", "after recovery"]);
+    }
+}
+
+#[test]
+fn without_a_good_backup_the_bad_file_is_kept_and_the_journal_starts_empty() {
+    let app = TestApp::new();
+    add_note(&app, "only");
+    let dir = app.close();
+    fs::write(dir.path().join(MAIN), b"{ broken").unwrap();
+    fs::write(dir.path().join("headroom.json.bak"), b"also broken").unwrap();
+    let app = TestApp::in_dir(dir);
+    assert!(notes(&app).is_empty());
+    let damaged = damaged_files(app.dir.path());
+    assert_eq!(damaged.len(), 2, "both bad files are kept: {damaged:?}");
+    let kept: Vec<Vec<u8>> = damaged
+        .iter()
+        .map(|d| fs::read(app.dir.path().join(d)).unwrap())
+        .collect();
+    assert!(kept.contains(&b"{ broken".to_vec()) && kept.contains(&b"also broken".to_vec()));
+    let told = notices(&app);
+    assert_eq!(told.len(), 2, "{told:?}");
+    assert!(told.iter().any(|n| n["level"] == "error"
+        && n["message"].as_str().unwrap().contains("no good backup")));
+}
+
+#[test]
+fn a_missing_file_is_restored_from_the_backup() {
+    let dir = journal_with_two_notes();
+    fs::remove_file(dir.path().join(MAIN)).unwrap();
+    let app = TestApp::in_dir(dir);
+    assert_eq!(notes(&app), ["first", "second"]);
+    assert_eq!(notices(&app).len(), 1);
+}
+
+#[test]
+fn a_second_process_on_the_same_directory_is_refused() {
+    let first = TestApp::new();
+    let error = headroom_app::AppState::open(
+        first.dir.path().to_path_buf(),
+        Box::new(headroom_app::persist::NoMirror),
+        std::time::SystemTime::now(),
+    )
+    .err()
+    .expect("the directory is in use");
+    assert!(error.to_string().contains("already using"), "{error}");
+}
+
+#[test]
+fn import_replace_and_merge_apply_whole_or_not_at_all() {
+    let app = TestApp::new();
+    add_note(&app, "mine");
+    let exported = app.ok("export_journal", json!({ "format": "json" }));
+    let text = exported.as_str().unwrap();
+
+    // A file with one bad field changes nothing, and the error names the place.
+    let bad = text.replace("\"comfort\": 4", "\"comfort\": 7");
+    let e = app
+        .call("import_journal", json!({ "text": bad, "mode": "replace" }))
+        .unwrap_err();
+    assert_eq!(e["kind"], "invalid_data");
+    assert!(e["message"].as_str().unwrap().contains("comfort"), "{e}");
+    assert_eq!(notes(&app), ["mine"]);
+
+    for garbage in ["", "nope", "{\"version\": 99}", "[]"] {
+        assert!(app
+            .call(
+                "import_journal",
+                json!({ "text": garbage, "mode": "merge" })
+            )
+            .is_err());
+    }
+    let huge = "x".repeat(9 * 1024 * 1024);
+    assert_eq!(
+        app.err_kind("import_journal", json!({ "text": huge, "mode": "merge" })),
+        "invalid_input"
+    );
+    assert_eq!(notes(&app), ["mine"]);
+
+    // Merge adds what is new; replace makes the file the journal.
+    add_note(&app, "later");
+    app.ok("import_journal", json!({ "text": text, "mode": "merge" }));
+    assert_eq!(notes(&app), ["mine", "later"]);
+    app.ok("import_journal", json!({ "text": text, "mode": "replace" }));
+    assert_eq!(notes(&app), ["mine"]);
+}
