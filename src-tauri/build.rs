@@ -29,6 +29,8 @@ const COMMANDS: &[&str] = &[
     "set_compare",
     "export_journal",
     "import_journal",
+    "get_comparison",
+    "export_comparison",
 ];
 
 fn main() {

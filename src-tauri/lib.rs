@@ -83,6 +83,8 @@ pub fn configure<R: Runtime>(
             commands::journal::set_compare,
             commands::journal::export_journal,
             commands::journal::import_journal,
+            commands::compare::get_comparison,
+            commands::compare::export_comparison,
         ])
 }
 

@@ -112,3 +112,15 @@ export const setCompare = (ids) => call('set_compare', { ids });
 export const exportJournal = (format) => call('export_journal', { format });
 /** @param {string} text the file's contents @param {'merge'|'replace'} mode */
 export const importJournal = (text, mode) => call('import_journal', { text, mode });
+
+/**
+ * @typedef {{ text: string, value: number|null, known: boolean, best: boolean, bar: number|null }} Cell
+ * @typedef {{ key: string, label: string, cells: Cell[], differs: boolean, better: 'higher'|'lower'|null }} Row
+ * @typedef {{ columns: {id: string, name: string, origin: string}[], sections: {key: string, title: string, rows: Row[]}[],
+ *   source_name: string, target_db: number }} Comparison
+ */
+
+/** @returns {Promise<{ids: string[], comparison: Comparison|null}>} */
+export const getComparison = () => call('get_comparison');
+/** @param {'markdown'|'csv'} format @returns {Promise<string>} */
+export const exportComparison = (format) => call('export_comparison', { format });

@@ -3,6 +3,7 @@ import * as api from './api.js';
 import { h, replace } from './dom.js';
 import { AdvisorView } from './views/advisor.js';
 import { BrowseView } from './views/browse.js';
+import { CompareView } from './views/compare.js';
 import { ShortlistView } from './views/shortlist.js';
 
 /** What views may ask of each other. */
@@ -11,16 +12,37 @@ const actions = {
   async onShortlist(id) {
     try {
       await api.shortlistAdd(id);
-      notify('Added to your shortlist.', 'info', { label: 'Open shortlist', run: () => show('shortlist') });
+      notify('Added to your shortlist.', 'info', { label: 'Open shortlist', run: () => show('shortlist') }, 'shortlist');
     } catch (e) {
       notify(e.message, 'error');
     }
   },
 };
 
+/** Adds a model to the comparison set (at most four). */
+actions.onCompare = async (id) => {
+  try {
+    const { ids } = await api.getComparison();
+    if (ids.includes(id)) {
+      notify('Already in the comparison.', 'info', { label: 'Open compare', run: () => show('compare') }, 'compare');
+      return;
+    }
+    if (ids.length >= 4) {
+      notify('The comparison holds four models at most: remove one first.', 'error', { label: 'Open compare', run: () => show('compare') }, 'compare');
+      return;
+    }
+    await api.setCompare([...ids, id]);
+    state.instances.get('compare')?.activate();
+    notify(`Added to the comparison (${ids.length + 1} of 4).`, 'info', { label: 'Open compare', run: () => show('compare') }, 'compare');
+  } catch (e) {
+    notify(e.message, 'error');
+  }
+};
+
 const views = [
   { id: 'browse', label: 'Browse', key: '1', make: () => new BrowseView(actions) },
   { id: 'advisor', label: 'Advisor', key: '2', make: () => new AdvisorView(actions) },
+  { id: 'compare', label: 'Compare', key: '3', make: () => new CompareView(actions) },
   { id: 'shortlist', label: 'Shortlist', key: '4', make: () => new ShortlistView(actions) },
 ];
 
@@ -61,17 +83,20 @@ export async function show(id) {
 
 /**
  * Shows a message in the banner; `kind` is 'info' or 'error'. An optional action (Undo, Open)
- * gets a button; info messages with an action stay until dismissed or used.
+ * gets a button. Info messages go away by themselves (later when they offer an action); errors
+ * stay until dismissed. A message replaces an earlier one about the same thing (`group`).
  */
-export function notify(message, kind = 'info', action = null) {
+export function notify(message, kind = 'info', action = null, group = null) {
   const box = document.getElementById('notices');
-  const item = h('p', { class: `notice ${kind}` }, h('span', {}, message));
+  if (group) for (const old of box.querySelectorAll(`[data-group="${group}"]`)) old.remove();
+  while (box.children.length >= 3) box.firstElementChild.remove();
+  const item = h('p', { class: `notice ${kind}`, dataset: group ? { group } : null }, h('span', {}, message));
   if (action) {
     item.appendChild(h('button', { type: 'button', class: 'link notice-action', onclick: () => { item.remove(); action.run(); } }, action.label));
   }
   item.appendChild(h('button', { type: 'button', class: 'link', 'aria-label': 'Dismiss message', onclick: () => item.remove() }, '×'));
   box.appendChild(item);
-  if (kind === 'info' && !action) setTimeout(() => item.remove(), 6000);
+  if (kind === 'info') setTimeout(() => item.remove(), action ? 12000 : 6000);
 }
 
 document.addEventListener('keydown', (e) => {

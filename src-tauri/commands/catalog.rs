@@ -72,6 +72,10 @@ pub fn source_presets() -> &'static [SourcePreset] {
 /// The saved advisor profile, or the defaults when none was saved (or it no longer parses).
 #[tauri::command]
 pub fn get_profile(state: State<'_, AppState>) -> Profile {
+    saved_profile(&state)
+}
+
+pub(crate) fn saved_profile(state: &AppState) -> Profile {
     state.journal.read(|doc| {
         doc.profile
             .clone()

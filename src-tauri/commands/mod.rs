@@ -3,6 +3,7 @@
 //! Commands that write to disk are `async`, so they run off the main thread.
 
 pub mod catalog;
+pub mod compare;
 pub mod journal;
 
 use std::time::SystemTime;

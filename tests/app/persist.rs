@@ -161,8 +161,9 @@ fn without_a_good_backup_the_bad_file_is_kept_and_the_journal_starts_empty() {
     assert!(kept.contains(&b"{ broken".to_vec()) && kept.contains(&b"also broken".to_vec()));
     let told = notices(&app);
     assert_eq!(told.len(), 2, "{told:?}");
-    assert!(told.iter().any(|n| n["level"] == "error"
-        && n["message"].as_str().unwrap().contains("no good backup")));
+    assert!(told.iter().any(
+        |n| n["level"] == "error" && n["message"].as_str().unwrap().contains("no good backup")
+    ));
 }
 
 #[test]

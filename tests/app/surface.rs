@@ -33,6 +33,8 @@ const COMMANDS: &[&str] = &[
     "set_compare",
     "export_journal",
     "import_journal",
+    "get_comparison",
+    "export_comparison",
 ];
 
 /// Calls every command from the main window, in an order where each one can succeed, and
@@ -88,6 +90,8 @@ fn call_every_command(app: &TestApp) -> Vec<&'static str> {
         "set_compare",
         json!({ "ids": ["sennheiser-hd-650", "sony-mdr-7506"] }),
     );
+    ok("get_comparison", json!({}));
+    ok("export_comparison", json!({ "format": "markdown" }));
     let exported = ok("export_journal", json!({ "format": "json" }));
     ok(
         "import_journal",

@@ -111,10 +111,12 @@ impl Harness {
             .join("headroom")
     }
 
-    /// Stops everything and hands back the data directory, to start again over it.
-    pub fn stop(mut self) -> tempfile::TempDir {
-        self.shutdown();
-        self.data.take().expect("data dir")
+    /// Kills the running app with SIGKILL, as a crash or power cut would end it.
+    pub fn kill_app(&self) {
+        let _ = Command::new("pkill")
+            .args(["-KILL", "-f", env!("CARGO_BIN_EXE_headroom")])
+            .status();
+        std::thread::sleep(Duration::from_millis(300));
     }
 
     fn shutdown(&mut self) {

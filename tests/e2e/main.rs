@@ -7,5 +7,7 @@
 
 mod harness;
 
+mod advice;
 mod browse;
+mod journal;
 mod screens;

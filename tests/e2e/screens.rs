@@ -1,35 +1,53 @@
 //! Screenshots of every view, for the README and for looking at changes:
-//! `HEADROOM_SCREENSHOTS=docs cargo test --test e2e screenshots -- --ignored`.
+//! `HEADROOM_SCREENSHOTS=docs cargo test --test e2e screenshots -- --ignored`
+//! (`HEADROOM_THEME=dark` and `HEADROOM_WIDTH=700` for the other looks).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use fantoccini::{Client, Locator};
 
 use crate::harness::{wait_text, Harness, SESSION_TIMEOUT};
 
-async fn save(client: &Client, dir: &PathBuf, name: &str) {
+async fn save(client: &Client, dir: &Path, name: &str) {
     tokio::time::sleep(Duration::from_millis(400)).await;
     let png = client.screenshot().await.expect("screenshot");
     std::fs::write(dir.join(format!("screenshot-{name}.png")), png).expect("write screenshot");
 }
 
+async fn click(client: &Client, css: &str) {
+    let el = client.find(Locator::Css(css)).await;
+    el.unwrap_or_else(|e| panic!("{css}: {e}"))
+        .click()
+        .await
+        .unwrap();
+}
+
+async fn type_into(client: &Client, id: &str, text: &str) {
+    let el = client.find(Locator::Id(id)).await.unwrap();
+    el.send_keys(text).await.unwrap();
+}
+
 #[tokio::test]
 #[ignore = "writes screenshots; run on demand"]
 async fn screenshots() {
-    let dir = PathBuf::from(
-        std::env::var("HEADROOM_SCREENSHOTS").unwrap_or_else(|_| "target/screenshots".into()),
-    );
+    let dir = std::env::var("HEADROOM_SCREENSHOTS").unwrap_or_else(|_| "target/screenshots".into());
+    let dir = PathBuf::from(dir);
     std::fs::create_dir_all(&dir).unwrap();
     let harness = Harness::start();
     let run = async {
         let client = harness.launch().await;
-        client.set_window_size(1200, 800).await.ok();
-        save(&client, &dir, "browse").await;
+        let width = std::env::var("HEADROOM_WIDTH")
+            .ok()
+            .and_then(|w| w.parse().ok());
         client
-            .find(Locator::XPath(
-                "//table//button[normalize-space()='Beyerdynamic DT 770 Pro 80 ohm']",
-            ))
+            .set_window_size(width.unwrap_or(1200), 800)
+            .await
+            .ok();
+        save(&client, &dir, "browse").await;
+        let dt770 = "//table//button[normalize-space()='Beyerdynamic DT 770 Pro 80 ohm']";
+        client
+            .find(Locator::XPath(dt770))
             .await
             .unwrap()
             .click()
@@ -37,31 +55,37 @@ async fn screenshots() {
             .unwrap();
         wait_text(&client, "dialog.detail h2", |t| !t.is_empty()).await;
         save(&client, &dir, "detail").await;
-        client
-            .find(Locator::Css("dialog.detail .detail-head button"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
-        client
-            .find(Locator::Id("tab-advisor"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
+        click(&client, "dialog.detail .detail-head button").await;
+        click(&client, "#tab-advisor").await;
         wait_text(&client, "#advice-status", |t| t.contains("best first")).await;
         save(&client, &dir, "advisor").await;
-        for name in ["tab-shortlist"] {
-            client
-                .find(Locator::Id(name))
-                .await
-                .unwrap()
-                .click()
-                .await
-                .unwrap();
+        for n in 1..=3 {
+            click(
+                &client,
+                &format!(".advice-card:nth-child({n}) .compare-button"),
+            )
+            .await;
+            tokio::time::sleep(Duration::from_millis(300)).await;
         }
+        click(&client, ".advice-card:nth-child(1) .shortlist-button").await;
+        click(&client, "#tab-compare").await;
+        wait_text(&client, "table.compare thead", |t| !t.is_empty()).await;
+        save(&client, &dir, "compare").await;
+        click(&client, "#tab-shortlist").await;
+        wait_text(&client, ".entry h3", |t| !t.is_empty()).await;
+        click(&client, ".entry .add-session").await;
+        type_into(&client, "session-place", "Demo wall, city store").await;
+        click(&client, "label[for='rating-comfort-4']").await;
+        click(&client, "label[for='rating-clamp-3']").await;
+        type_into(
+            &client,
+            "session-notes",
+            "Light, no hot spots; a little loose looking down.",
+        )
+        .await;
+        save(&client, &dir, "tryon-form").await;
+        click(&client, "#save-session").await;
+        wait_text(&client, ".session-notes", |t| !t.is_empty()).await;
         save(&client, &dir, "shortlist").await;
         client.close().await.unwrap();
     };

@@ -80,7 +80,10 @@ export class AdvisorView {
           }) }),
           h('label', { for: `task-${v}` }, label)))),
       h('div', { class: 'field' }, h('label', { for: 'p-source' }, 'You plug into'), sourceSelect,
-        preset ? h('small', { class: 'hint' }, `${f.trimNumber(preset.spec.vrms)} Vrms, ${f.trimNumber(preset.spec.output_ohm)} Ω output: ${preset.device}`) : null),
+        preset ? h('small', { class: 'hint', id: 'source-hint' },
+          `${f.trimNumber(preset.spec.vrms)} Vrms, output impedance ${preset.output_ohm_published ? `${f.trimNumber(preset.spec.output_ohm)} Ω` : 'not published'}. ${preset.device}.`,
+          h('details', {}, h('summary', {}, 'Where these figures come from'),
+            h('p', {}, preset.note), h('p', {}, preset.source_title), h('p', { class: 'url' }, preset.source_url))) : null),
       custom ? number('p-vrms', 'Output voltage (Vrms, unloaded)', p.source.vrms, (q, v) => { q.source = { ...q.source, vrms: v }; }, { min: 0.01, max: 50, step: 0.05 }) : null,
       custom ? number('p-zout', 'Output impedance (Ω)', p.source.output_ohm, (q, v) => { q.source = { ...q.source, output_ohm: v }; }, { min: 0, max: 1000, step: 0.1 }) : null,
       radios('budget', 'Highest price tier', [['budget', 'Budget'], ['midrange', 'Midrange'], ['high-end', 'High-end']], p.budget),
@@ -159,8 +162,8 @@ export class AdvisorView {
         h('span', { class: 'reason-text' }, reason.text),
         h('span', { class: 'reason-weight' }, f.weight(reason.weight))))),
       h('div', { class: 'actions' },
-        this.actions.onCompare ? h('button', { type: 'button', class: 'secondary', onclick: () => this.actions.onCompare(m.id) }, 'Compare') : null,
-        this.actions.onShortlist ? h('button', { type: 'button', class: 'secondary', onclick: () => this.actions.onShortlist(m.id) }, 'Shortlist') : null));
+        this.actions.onCompare ? h('button', { type: 'button', class: 'secondary compare-button', onclick: () => this.actions.onCompare(m.id) }, 'Compare') : null,
+        this.actions.onShortlist ? h('button', { type: 'button', class: 'secondary shortlist-button', onclick: () => this.actions.onShortlist(m.id) }, 'Shortlist') : null));
   }
 }
 

@@ -4,6 +4,7 @@
 import * as api from '../api.js';
 import { h, replace } from '../dom.js';
 import * as f from '../format.js';
+import { saveText } from '../save.js';
 
 const STATUSES = [
   ['to-try', 'To try'], ['tried', 'Tried'], ['favourite', 'Favourite'], ['bought', 'Bought'], ['ruled-out', 'Ruled out'],
@@ -298,12 +299,7 @@ export class ShortlistView {
       const text = await api.exportJournal(format);
       const ext = { json: 'json', csv: 'csv', markdown: 'md' }[format];
       const type = { json: 'application/json', csv: 'text/csv', markdown: 'text/markdown' }[format];
-      const url = URL.createObjectURL(new Blob([text], { type }));
-      const a = h('a', { href: url, download: `headroom-journal.${ext}` });
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveText(text, `headroom-journal.${ext}`, type);
     } catch (e) {
       this.actions.notify(e.message, 'error');
     }

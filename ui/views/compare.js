@@ -1,0 +1,97 @@
+// Compare: two to four models side by side, rows that differ marked, better values marked,
+// with the advisor's fit and the user's try-ons; export to Markdown or CSV.
+import * as api from '../api.js';
+import { h, replace } from '../dom.js';
+import { saveText } from '../save.js';
+
+export class CompareView {
+  /** @param {{ notify: Function }} actions */
+  constructor(actions) {
+    this.actions = actions;
+    this.view = null;
+    this.onlyDiffs = false;
+    this.toggle = h('input', { type: 'checkbox', id: 'only-differences', onchange: (e) => { this.onlyDiffs = e.target.checked; this.render(); } });
+    this.body = h('div', { class: 'compare-body' });
+    this.element = h('section', { class: 'compare-view', 'aria-label': 'Compare models' },
+      h('div', { class: 'toolbar' },
+        h('h2', {}, 'Compare'),
+        h('div', { class: 'check' }, this.toggle, h('label', { for: 'only-differences' }, 'Only rows that differ')),
+        h('span', { class: 'spacer' }),
+        h('button', { type: 'button', class: 'secondary', id: 'export-compare-md', onclick: () => this.export('markdown') }, 'Export Markdown'),
+        h('button', { type: 'button', class: 'secondary', id: 'export-compare-csv', onclick: () => this.export('csv') }, 'Export CSV')),
+      this.body);
+  }
+
+  async activate() {
+    this.view = await api.getComparison();
+    this.render();
+  }
+
+  async setIds(ids) {
+    try {
+      await api.setCompare(ids);
+      await this.activate();
+    } catch (e) {
+      this.actions.notify(e.message, 'error');
+    }
+  }
+
+  render() {
+    const { ids, comparison } = this.view;
+    if (!comparison) {
+      replace(this.body, h('div', { class: 'empty' },
+        h('p', {}, ids.length === 1 ? 'One model is picked; add at least one more.' : 'Nothing to compare yet.'),
+        h('p', {}, 'Use “Compare” in Browse, the Advisor or your Shortlist to pick two to four models.')));
+      return;
+    }
+    const cols = comparison.columns;
+    const move = (i, by) => {
+      const next = [...ids];
+      [next[i], next[i + by]] = [next[i + by], next[i]];
+      this.setIds(next);
+    };
+    const head = h('thead', {}, h('tr', {},
+      h('th', { scope: 'col', class: 'corner' }, h('span', { class: 'visually-hidden' }, 'Row')),
+      cols.map((c, i) => h('th', { scope: 'col', class: 'model-col' },
+        h('div', { class: 'col-name' }, c.name, c.origin === 'user' ? h('span', { class: 'badge' }, 'yours') : null),
+        h('div', { class: 'col-tools' },
+          h('button', { type: 'button', class: 'icon', disabled: i === 0, 'aria-label': `Move ${c.name} left`, onclick: () => move(i, -1) }, '←'),
+          h('button', { type: 'button', class: 'icon', disabled: i === cols.length - 1, 'aria-label': `Move ${c.name} right`, onclick: () => move(i, 1) }, '→'),
+          h('button', { type: 'button', class: 'icon', 'aria-label': `Remove ${c.name}`, onclick: () => this.setIds(ids.filter((x) => x !== c.id)) }, '×'))))));
+    const bodies = comparison.sections.map((section) => {
+      const rows = section.rows.filter((r) => !this.onlyDiffs || r.differs);
+      if (rows.length === 0) return null;
+      return h('tbody', { dataset: { section: section.key } },
+        h('tr', { class: 'section-row' }, h('th', { scope: 'colgroup', colspan: cols.length + 1 }, section.title)),
+        rows.map((r) => h('tr', { class: r.differs ? 'differs' : null, dataset: { row: r.key } },
+          h('th', { scope: 'row' },
+            r.differs ? h('span', { class: 'diff-mark', 'aria-hidden': 'true' }, '◆ ') : null,
+            r.label,
+            r.differs ? h('span', { class: 'visually-hidden' }, ' (differs)') : null),
+          r.cells.map((cell) => h('td', { class: [cell.known ? '' : 'unknown', cell.best ? 'best' : ''].join(' ').trim() || null },
+            cell.bar != null ? bar(cell.bar) : null,
+            cell.text,
+            cell.best ? h('span', { class: 'best-mark' }, ' ★', h('span', { class: 'visually-hidden' }, ' better')) : null)))));
+    });
+    replace(this.body,
+      h('p', { class: 'muted' }, `Loudness on ${comparison.source_name} against ${comparison.target_db} dB peaks (change it in the Advisor). ◆ marks rows that differ; ★ marks the better value.`),
+      h('div', { class: 'compare-wrap' }, h('table', { class: 'compare' }, head, bodies)));
+  }
+
+  async export(format) {
+    try {
+      const text = await api.exportComparison(format);
+      saveText(text, format === 'csv' ? 'headroom-comparison.csv' : 'headroom-comparison.md', format === 'csv' ? 'text/csv' : 'text/markdown');
+    } catch (e) {
+      this.actions.notify(e.message, 'error');
+    }
+  }
+}
+
+function bar(share) {
+  const outer = h('span', { class: 'mini-bar', 'aria-hidden': 'true' });
+  const fill = h('span', { class: 'mini-bar-fill' });
+  fill.style.width = `${Math.round(Math.min(1, Math.max(0, share)) * 100)}%`;
+  outer.appendChild(fill);
+  return outer;
+}
