@@ -34,6 +34,8 @@ const COMMANDS: &[&str] = &[
 ];
 
 fn main() {
+    // tauri-build watches `capabilities/` only at its default place.
+    println!("cargo:rerun-if-changed=src-tauri/capabilities");
     let attributes = tauri_build::Attributes::new()
         .capabilities_path_pattern("./src-tauri/capabilities/*.json")
         .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));

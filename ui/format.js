@@ -35,6 +35,11 @@ export function sensitivity(s) {
   return `${trim(s.value)} ${unit}${at}`;
 }
 
+/** "96 dB/mW": the table's short form; the detail view shows the reference frequency. */
+export function sensitivityShort(s) {
+  return s == null ? UNKNOWN : `${trim(s.value)} ${s.unit}`;
+}
+
 export function hz(f) {
   return f >= 1000 ? `${trim(f / 1000, 2)} kHz` : `${trim(f)} Hz`;
 }

@@ -226,3 +226,28 @@ fn import_replace_and_merge_apply_whole_or_not_at_all() {
     app.ok("import_journal", json!({ "text": text, "mode": "replace" }));
     assert_eq!(notes(&app), ["mine"]);
 }
+
+#[test]
+fn own_models_and_the_comparison_set_survive_a_restart() {
+    let app = TestApp::new();
+    let journal = app.ok(
+        "own_model_add",
+        json!({ "model": { "model": "Store demo X", "brand": "Acme", "back": "closed", "impedance_ohm": 32 } }),
+    );
+    let id = journal["own_models"][0]["id"].as_str().unwrap().to_owned();
+    app.ok("set_compare", json!({ "ids": [id, "sennheiser-hd-650"] }));
+    let dir = app.close();
+
+    let app = TestApp::in_dir(dir);
+    let own = app.ok("get_model", json!({ "id": id }));
+    assert_eq!(own["origin"], "user");
+    assert_eq!(own["model"], "Store demo X");
+    // It takes part in search and advice like any catalog model.
+    let page = app.ok("list_models", json!({ "query": { "text": "store demo" } }));
+    assert_eq!(page["models"][0]["id"], id);
+    let advice = app.ok("recommend", json!({ "profile": { "budget": "high-end" } }));
+    assert!(advice.as_array().unwrap().iter().any(|r| r["id"] == id));
+    let comparison = app.ok("get_comparison", json!({}));
+    assert_eq!(comparison["ids"], json!([id, "sennheiser-hd-650"]));
+    assert_eq!(comparison["comparison"]["columns"][0]["origin"], "user");
+}

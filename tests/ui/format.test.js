@@ -52,3 +52,8 @@ test('loudness bars are clamped to the scale', () => {
   assert.equal(f.loudnessBar(60, 110).fill, 0);
   assert.equal(f.loudnessBar(150, 110).fill, 100);
 });
+
+test('the table shows sensitivity short, with its unit', () => {
+  assert.equal(f.sensitivityShort({ value: 96, unit: 'dB/mW', ref_hz: 500 }), '96 dB/mW');
+  assert.equal(f.sensitivityShort(null), f.UNKNOWN);
+});

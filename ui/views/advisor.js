@@ -147,6 +147,7 @@ export class AdvisorView {
       h('div', { class: 'card-head' },
         h('span', { class: 'rank', 'aria-hidden': 'true' }, String(rank)),
         h('h3', { class: 'model-name' }, f.modelName(m)),
+        m.origin === 'user' ? h('span', { class: 'badge' }, 'yours') : null,
         h('span', { class: `fit fit-${r.fit}` }, `${r.fit} fit`),
         h('span', { class: 'score' }, `score ${f.weight(r.score)}`),
         r.over_budget ? h('span', { class: 'badge' }, 'over budget') : null),

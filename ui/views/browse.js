@@ -15,7 +15,7 @@ const COLUMNS = [
   { sort: 'back', label: 'Back', cell: (m) => f.backLabel(m.back) },
   { sort: 'transducer', label: 'Driver', cell: (m) => f.transducerLabel(m.transducer) },
   { sort: 'impedance', label: 'Impedance', cell: (m) => f.impedance(m.impedance_ohm), num: true },
-  { sort: 'sensitivity', label: 'Sensitivity', cell: (m) => f.sensitivity(m.sensitivity), num: true },
+  { sort: 'sensitivity', label: 'Sensitivity', cell: (m) => f.sensitivityShort(m.sensitivity), num: true },
   { sort: 'weight', label: 'Weight', cell: (m) => f.grams(m.weight_g), num: true },
   { sort: 'tier', label: 'Tier', cell: (m) => f.tierLabel(m.tier) },
 ];
