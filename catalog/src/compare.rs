@@ -872,7 +872,7 @@ pub fn to_csv(c: &Comparison) -> String {
         .into_iter()
         .chain(c.columns.iter().map(|col| col.name.clone()))
         .chain(["differs".to_owned(), "best".to_owned()]);
-    csv_line(&mut out, header);
+    crate::csv::line(&mut out, header);
     for s in &c.sections {
         for r in &s.rows {
             let best: Vec<&str> = r
@@ -889,46 +889,10 @@ pub fn to_csv(c: &Comparison) -> String {
                     if r.differs { "yes" } else { "no" }.to_owned(),
                     best.join("; "),
                 ]);
-            csv_line(&mut out, line);
+            crate::csv::line(&mut out, line);
         }
     }
     out
-}
-
-fn csv_line(out: &mut String, fields: impl Iterator<Item = String>) {
-    for (i, field) in fields.enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        csv_field(out, &field);
-    }
-    out.push_str("\r\n");
-}
-
-fn csv_field(out: &mut String, text: &str) {
-    let formula = text.starts_with(['=', '+', '-', '@', '\t', '\r']) && !is_plain_number(text);
-    let quoted = text.contains([',', '"', '\r', '\n']);
-    if quoted {
-        out.push('"');
-    }
-    if formula {
-        out.push('\'');
-    }
-    if quoted {
-        out.push_str(&text.replace('"', "\"\""));
-        out.push('"');
-    } else {
-        out.push_str(text);
-    }
-}
-
-/// An optional sign, digits, and optionally a point and more digits: `-3.5`, `+2`, `12.`.
-fn is_plain_number(text: &str) -> bool {
-    let unsigned = text.strip_prefix(['+', '-']).unwrap_or(text);
-    let (whole, frac) = unsigned.split_once('.').unwrap_or((unsigned, ""));
-    !whole.is_empty()
-        && whole.bytes().all(|b| b.is_ascii_digit())
-        && frac.bytes().all(|b| b.is_ascii_digit())
 }
 
 #[cfg(test)]
@@ -1636,23 +1600,7 @@ mod tests {
     }
 
     #[test]
-    fn compare_csv_quotes_and_neutralises_formulas_but_not_numbers() {
-        let field = |text: &str| {
-            let mut out = String::new();
-            csv_field(&mut out, text);
-            out
-        };
-        assert_eq!(field("-3.5"), "-3.5");
-        assert_eq!(field("+2"), "+2");
-        assert_eq!(field("12."), "12.");
-        assert_eq!(field("-"), "'-");
-        assert_eq!(field("-3.5 dB"), "'-3.5 dB");
-        assert_eq!(field("=SUM(A1)"), "'=SUM(A1)");
-        assert_eq!(field("@cmd"), "'@cmd");
-        assert_eq!(field("+1,5"), "\"'+1,5\"");
-        assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(field("two\nlines"), "\"two\nlines\"");
-        assert_eq!(field("1e5"), "1e5");
+    fn compare_csv_neutralises_formulas_in_names() {
         let csv = to_csv(&fixture_comparison());
         assert!(
             csv.starts_with("section,row,Bolt O2 300 ohm,Acme S1,'=Mystery,differs,best\r\n"),

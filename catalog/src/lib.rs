@@ -10,6 +10,7 @@
 
 pub mod advisor;
 pub mod compare;
+mod csv;
 pub mod drive;
 mod error;
 pub mod journal;

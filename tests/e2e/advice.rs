@@ -4,19 +4,7 @@ use std::time::Duration;
 
 use fantoccini::{Client, Locator};
 
-use crate::harness::{texts, wait_text, with_app, Harness};
-
-async fn click(client: &Client, css: &str) {
-    client
-        .wait()
-        .at_most(Duration::from_secs(10))
-        .for_element(Locator::Css(css))
-        .await
-        .unwrap_or_else(|e| panic!("{css}: {e}"))
-        .click()
-        .await
-        .unwrap_or_else(|e| panic!("click {css}: {e}"));
-}
+use crate::harness::{click, texts, wait_text, with_app, Harness};
 
 /// Waits for the advice list to settle after a change (the status line changes, then holds).
 async fn settled(client: &Client) -> String {

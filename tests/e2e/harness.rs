@@ -259,3 +259,16 @@ pub async fn wait_text(client: &Client, css: &str, check: impl Fn(&str) -> bool)
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
 }
+
+/// Waits for the element matching `css` and clicks it.
+pub async fn click(client: &Client, css: &str) {
+    client
+        .wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("{css}: {e}"))
+        .click()
+        .await
+        .unwrap_or_else(|e| panic!("click {css}: {e}"));
+}

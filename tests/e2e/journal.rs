@@ -5,21 +5,9 @@ use std::time::Duration;
 
 use fantoccini::{Client, Locator};
 
-use crate::harness::{texts, wait_text, with_app, Harness};
+use crate::harness::{click, texts, wait_text, with_app, Harness};
 
 const NOTE: &str = "Clamp fine, ears warm after 40 minutes. <b>not bold</b>";
-
-async fn click(client: &Client, css: &str) {
-    client
-        .wait()
-        .at_most(Duration::from_secs(10))
-        .for_element(Locator::Css(css))
-        .await
-        .unwrap_or_else(|e| panic!("{css}: {e}"))
-        .click()
-        .await
-        .unwrap_or_else(|e| panic!("click {css}: {e}"));
-}
 
 async fn open_shortlist(client: &Client) {
     click(client, "#tab-shortlist").await;

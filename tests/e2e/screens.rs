@@ -7,20 +7,12 @@ use std::time::Duration;
 
 use fantoccini::{Client, Locator};
 
-use crate::harness::{wait_text, Harness, SESSION_TIMEOUT};
+use crate::harness::{click, wait_text, Harness, SESSION_TIMEOUT};
 
 async fn save(client: &Client, dir: &Path, name: &str) {
     tokio::time::sleep(Duration::from_millis(400)).await;
     let png = client.screenshot().await.expect("screenshot");
     std::fs::write(dir.join(format!("screenshot-{name}.png")), png).expect("write screenshot");
-}
-
-async fn click(client: &Client, css: &str) {
-    let el = client.find(Locator::Css(css)).await;
-    el.unwrap_or_else(|e| panic!("{css}: {e}"))
-        .click()
-        .await
-        .unwrap();
 }
 
 async fn type_into(client: &Client, id: &str, text: &str) {

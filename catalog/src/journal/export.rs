@@ -89,7 +89,7 @@ const CSV_HEADER: [&str; 23] = [
 /// so a spreadsheet shows it as text instead of running it as a formula.
 pub fn export_csv(doc: &Document, catalog: &Catalog) -> String {
     let mut out = String::new();
-    row(&mut out, CSV_HEADER.iter().map(|h| h.to_string()));
+    crate::csv::line(&mut out, CSV_HEADER.iter().map(|h| h.to_string()));
     for g in groups(doc) {
         let model = [
             name(doc, catalog, g.model_id),
@@ -101,7 +101,7 @@ pub fn export_csv(doc: &Document, catalog: &Catalog) -> String {
             g.entry.map(|e| e.added.clone()).unwrap_or_default(),
         ];
         if g.sessions.is_empty() {
-            row(
+            crate::csv::line(
                 &mut out,
                 model
                     .iter()
@@ -127,7 +127,7 @@ pub fn export_csv(doc: &Document, catalog: &Catalog) -> String {
                 s.verdict.map(|v| v.as_str().to_owned()).unwrap_or_default(),
                 s.notes.clone(),
             ];
-            row(
+            crate::csv::line(
                 &mut out,
                 model
                     .iter()
@@ -139,33 +139,6 @@ pub fn export_csv(doc: &Document, catalog: &Catalog) -> String {
         }
     }
     out
-}
-
-fn row(out: &mut String, cells: impl Iterator<Item = String>) {
-    for (i, cell) in cells.enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        csv_cell(out, &cell);
-    }
-    out.push_str("\r\n");
-}
-
-fn csv_cell(out: &mut String, text: &str) {
-    let formula = text.starts_with(['=', '+', '-', '@', '\t', '\r']);
-    let quoted = text.contains([',', '"', '\r', '\n']);
-    if quoted {
-        out.push('"');
-    }
-    if formula {
-        out.push('\'');
-    }
-    if quoted {
-        out.push_str(&text.replace('"', "\"\""));
-        out.push('"');
-    } else {
-        out.push_str(text);
-    }
 }
 
 /// The shortlist and its sessions as Markdown: a heading per model with its status, reason and
@@ -386,25 +359,6 @@ mod tests {
                 c == ',' && !quoted
             })
             .count()
-    }
-
-    #[test]
-    fn csv_cells() {
-        let cell = |s: &str| {
-            let mut out = String::new();
-            csv_cell(&mut out, s);
-            out
-        };
-        assert_eq!(cell("plain"), "plain");
-        assert_eq!(cell(""), "");
-        assert_eq!(cell("a,b"), "\"a,b\"");
-        assert_eq!(cell("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(cell("-5 dB"), "'-5 dB");
-        assert_eq!(cell("+1"), "'+1");
-        assert_eq!(cell("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(cell("=1,2"), "\"'=1,2\"");
-        assert_eq!(cell("\tx"), "'\tx");
-        assert_eq!(cell("a=b"), "a=b");
     }
 
     #[test]
