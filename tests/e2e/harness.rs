@@ -88,11 +88,24 @@ impl Harness {
             "tauri:options".into(),
             json!({ "application": env!("CARGO_BIN_EXE_headroom") }),
         );
-        let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-            .capabilities(caps)
-            .connect(&format!("http://127.0.0.1:{}", self.port))
-            .await
-            .expect("WebDriver session with the app");
+        // A session whose app was killed may take a moment to be released by the driver.
+        let mut attempts = 0;
+        let client = loop {
+            let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+            match ClientBuilder::new(connector)
+                .capabilities(caps.clone())
+                .connect(&format!("http://127.0.0.1:{}", self.port))
+                .await
+            {
+                Ok(client) => break client,
+                Err(e) if attempts < 20 => {
+                    attempts += 1;
+                    eprintln!("new session refused ({e}); retrying");
+                    tokio::time::sleep(Duration::from_millis(500)).await;
+                }
+                Err(e) => panic!("WebDriver session with the app: {e}"),
+            }
+        };
         client
             .wait()
             .at_most(Duration::from_secs(30))

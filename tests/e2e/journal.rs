@@ -80,7 +80,8 @@ async fn a_note_survives_restart_sigkill_and_a_damaged_file() {
     let client = harness.launch().await;
     assert_eq!(saved_notes(&client).await, [NOTE]);
     harness.kill_app();
-    drop(client);
+    // The app is gone; ending the session lets the driver accept a new one.
+    let _ = client.close().await;
     with_app(&harness, |client| async move {
         assert_eq!(saved_notes(&client).await, [NOTE], "after SIGKILL");
         client
