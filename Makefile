@@ -1,5 +1,5 @@
 # The two commands a newcomer needs (see README.md). Both install what is missing first.
-.PHONY: run test setup lint unit-ui
+.PHONY: run test bench setup lint unit-ui deb test-deb
 
 CARGO ?= cargo
 
@@ -7,7 +7,21 @@ run: setup
 	$(CARGO) run --bin headroom
 
 test: setup lint unit-ui
-	$(CARGO) test --workspace
+	$(CARGO) test --workspace --all-targets
+	$(CARGO) test --workspace --doc
+
+# Benchmarks (release build; not part of `make test`, which runs them once as a smoke test).
+bench: setup
+	bash scripts/bench.sh
+
+# The Debian package, through Tauri's bundler: target/release/bundle/deb/Headroom_<version>_<arch>.deb
+deb: setup
+	npx --no-install tauri build --bundles deb
+
+# Builds the .deb, installs it into a scratch root and starts it under Xvfb. Not part of
+# `make test`: the release build (LTO, one codegen unit) takes several minutes on two cores.
+test-deb: setup
+	bash scripts/test-deb.sh
 
 setup:
 	@bash scripts/setup.sh

@@ -5,6 +5,7 @@ mod commands;
 pub mod error;
 pub mod persist;
 mod state;
+mod window;
 
 use std::path::PathBuf;
 use std::time::SystemTime;
@@ -12,10 +13,24 @@ use std::time::SystemTime;
 use tauri::{Manager, Runtime};
 
 pub use state::AppState;
+pub use window::WINDOW_STATE_FILE;
 
 /// Environment variable that points Headroom at another data directory (tests, benchmarks,
 /// screenshots): nothing then touches the user's real data.
 pub const DATA_DIR_ENV: &str = "HEADROOM_DATA_DIR";
+
+static STARTED: std::sync::OnceLock<SystemTime> = std::sync::OnceLock::new();
+
+/// Records when the process started (called first thing in `main`); the start-up benchmark
+/// measures from here to the catalog painted in the window.
+pub fn mark_start() {
+    STARTED.get_or_init(SystemTime::now);
+}
+
+/// When the process started, as far as it knows.
+pub fn started() -> SystemTime {
+    *STARTED.get_or_init(SystemTime::now)
+}
 
 /// Refuses to start without a display, with one line that says how to run Headroom instead of
 /// a panic from GTK.
@@ -40,8 +55,11 @@ pub fn configure<R: Runtime>(
     builder: tauri::Builder<R>,
     data_dir_override: Option<PathBuf>,
 ) -> tauri::Builder<R> {
+    let window_state = window::state_plugin(data_dir_override.as_deref());
     builder
         .plugin(tauri_plugin_store::Builder::default().build())
+        .plugin(window_state)
+        .on_window_event(window::remember_geometry)
         .setup(move |app| {
             let dir = match data_dir_override {
                 Some(dir) => dir,

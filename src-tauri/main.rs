@@ -2,6 +2,7 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 fn main() {
+    headroom_app::mark_start();
     if let Err(message) = headroom_app::check_display() {
         eprintln!("headroom: {message}");
         std::process::exit(2);

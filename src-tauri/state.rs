@@ -1,7 +1,7 @@
 //! What the commands share: the catalog (with the user's own models), the journal, and what
 //! the user must be told at start-up.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
 use std::time::SystemTime;
 
@@ -33,8 +33,9 @@ impl AppState {
         mirror: Box<dyn StoreMirror>,
         now: SystemTime,
     ) -> Result<AppState, Box<dyn std::error::Error>> {
-        let base = Catalog::embedded()?;
-        let (journal, notices) = Journal::open(data_dir.clone(), &base, mirror, now)?;
+        let (base, mut notices) = load_catalog(&data_dir)?;
+        let (journal, journal_notices) = Journal::open(data_dir.clone(), &base, mirror, now)?;
+        notices.extend(journal_notices);
         let catalog = journal.read(|doc| with_own_models(&base, doc))?;
         Ok(AppState {
             base,
@@ -68,6 +69,33 @@ impl AppState {
         let out = self.journal.update(|doc| change(doc, &self.base))?;
         *slot = Arc::new(self.journal.read(|doc| with_own_models(&self.base, doc))?);
         Ok(out)
+    }
+}
+
+/// A catalog file in the data directory that replaces the built-in catalog: for benchmarks and
+/// scale tests with synthetic catalogs (`headroom_catalog::synthetic::data_file`), never
+/// shipped. The same loader validates it.
+pub const CATALOG_OVERRIDE: &str = "catalog.override.json";
+
+fn load_catalog(data_dir: &Path) -> Result<(Catalog, Vec<Notice>), Box<dyn std::error::Error>> {
+    let path = data_dir.join(CATALOG_OVERRIDE);
+    match std::fs::read_to_string(&path) {
+        Ok(text) => {
+            let models = headroom_catalog::load::load_files(&[(CATALOG_OVERRIDE, &text)])?;
+            let notice = Notice {
+                level: "info",
+                message: format!(
+                    "Using the {} models in {} instead of the built-in catalog.",
+                    models.len(),
+                    path.display()
+                ),
+            };
+            Ok((Catalog::from_models(models), vec![notice]))
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            Ok((Catalog::embedded()?, Vec::new()))
+        }
+        Err(e) => Err(format!("cannot read {}: {e}", path.display()).into()),
     }
 }
 

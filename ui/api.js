@@ -72,10 +72,10 @@ export const getProfile = () => call('get_profile');
 export const saveProfile = (profile) => call('save_profile', { profile });
 
 /**
- * Ranked models for a profile, best first.
- * @returns {Promise<{id: string, score: number, fit: string, over_budget: boolean,
+ * Ranked models for a profile: how many were ranked, and the best of them explained.
+ * @returns {Promise<{total: number, results: {id: string, score: number, fit: string, over_budget: boolean,
  *   reasons: {kind: 'pro'|'con', text: string, weight: number}[],
- *   drive: {max_spl_db: number, headroom_db: number, verdict: string}|null, model: Model}[]>}
+ *   drive: {max_spl_db: number, headroom_db: number, verdict: string}|null, model: Model}[]}>}
  */
 export const recommend = (profile) => call('recommend', { profile });
 

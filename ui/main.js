@@ -1,6 +1,11 @@
-// The app shell: navigation between views, the notice banner, and start-up.
+// The app shell: navigation between views, the header's tools (theme, glossary, shortcuts,
+// About), keyboard shortcuts, the notice banner, and start-up (with the first-run welcome).
 import * as api from './api.js';
 import { h, replace } from './dom.js';
+import { openGlossary } from './glossary.js';
+import { commandFor, isTextEntry } from './keys.js';
+import { openAbout, openHelp, openWelcome } from './overlays.js';
+import { applyTheme, loadTheme, saveTheme, welcomeSeen } from './prefs.js';
 import { AdvisorView } from './views/advisor.js';
 import { BrowseView } from './views/browse.js';
 import { CompareView } from './views/compare.js';
@@ -9,6 +14,7 @@ import { ShortlistView } from './views/shortlist.js';
 /** What views may ask of each other. */
 const actions = {
   notify,
+  show: (id) => show(id),
   async onShortlist(id) {
     try {
       await api.shortlistAdd(id);
@@ -52,10 +58,18 @@ function shell() {
   const nav = h('nav', { class: 'tabs', 'aria-label': 'Sections' },
     views.map((v) => h('button', {
       type: 'button', id: `tab-${v.id}`, dataset: { view: v.id },
-      title: `${v.label} (Alt+${v.key})`, onclick: () => show(v.id),
+      title: `${v.label} (Alt+${v.key})`, 'aria-keyshortcuts': `Alt+${v.key}`, onclick: () => show(v.id),
     }, v.label)));
+  const theme = h('select', { id: 'theme', onchange: (e) => { saveTheme(e.target.value); applyTheme(e.target.value); } },
+    [['system', 'System'], ['light', 'Light'], ['dark', 'Dark']].map(([value, label]) =>
+      h('option', { value, selected: value === loadTheme() }, label)));
+  const tools = h('div', { class: 'header-tools' },
+    h('div', { class: 'theme-pick' }, h('label', { for: 'theme' }, 'Theme'), theme),
+    h('button', { type: 'button', class: 'tool', id: 'open-glossary', onclick: () => openGlossary() }, 'Glossary'),
+    h('button', { type: 'button', class: 'tool', id: 'open-help', title: 'Keyboard shortcuts (? or F1)', 'aria-keyshortcuts': '? F1', onclick: () => openHelp() }, 'Shortcuts'),
+    h('button', { type: 'button', class: 'tool', id: 'open-about', onclick: () => openAbout(actions) }, 'About'));
   const header = h('header', { class: 'app-header' },
-    h('h1', { class: 'brand' }, 'Headroom'), nav);
+    h('h1', { class: 'brand' }, 'Headroom'), nav, tools);
   const notices = h('div', { id: 'notices', role: 'status', 'aria-live': 'polite' });
   const main = h('main', { id: 'view', tabindex: '-1' });
   replace(document.getElementById('app'), header, notices, main);
@@ -73,12 +87,26 @@ export async function show(id) {
     state.instances.set(def.id, view);
   }
   state.current = def.id;
-  replace(document.getElementById('view'), view.element);
+  const main = document.getElementById('view');
+  replace(main, view.element);
+  main.scrollTop = 0; // each area opens at its top, not where the last one was scrolled to
+  // Busy while it loads: app.css shows a spinner when that lasts longer than a blink.
+  view.element.setAttribute('aria-busy', 'true');
   try {
     await view.activate?.();
   } catch (e) {
     notify(e.message ?? String(e), 'error');
+  } finally {
+    view.element.removeAttribute('aria-busy');
   }
+}
+
+/** Ctrl+K and /: to the catalog's search field, its text selected for typing over. */
+async function focusSearch() {
+  if (state.current !== 'browse') await show('browse');
+  const search = document.getElementById('search');
+  search?.focus();
+  search?.select();
 }
 
 /**
@@ -100,25 +128,35 @@ export function notify(message, kind = 'info', action = null, group = null) {
 }
 
 document.addEventListener('keydown', (e) => {
-  if (e.altKey && !e.ctrlKey && !e.metaKey) {
-    const v = views.find((v) => v.key === e.key);
-    if (v) {
-      e.preventDefault();
-      show(v.id);
-    }
-  }
+  if (e.defaultPrevented || e.isComposing) return;
+  const what = commandFor(e, isTextEntry(e.target));
+  if (!what) return;
+  // Shortcuts act on the main window; inside an open dialog only the help key works (Escape
+  // closes dialogs natively).
+  const modal = document.querySelector('dialog[open]');
+  if (modal && what.command !== 'help') return;
+  e.preventDefault();
+  if (what.view) show(what.view);
+  else if (what.command === 'search') focusSearch();
+  else if (what.command === 'help' && modal?.id !== 'help') openHelp();
 });
 
 async function start() {
+  applyTheme(loadTheme());
   shell();
   try {
-    const info = await api.appInfo();
-    for (const n of info.notices) notify(n.message, n.level === 'info' ? 'info' : 'error');
+    // Both round trips at once: the notices need not hold up the catalog.
+    const info = api.appInfo();
     await show('browse');
+    for (const n of (await info).notices) notify(n.message, n.level === 'info' ? 'info' : 'error');
     // The start-up benchmark reads this mark: the first view is painted with data.
     requestAnimationFrame(() => performance.mark('headroom:catalog-rendered'));
+    if (!welcomeSeen()) openWelcome(actions);
   } catch (e) {
     notify(e instanceof api.ApiError ? e.message : String(e), 'error');
+  } finally {
+    // Start-up is over (the end-to-end tests wait for this).
+    document.documentElement.dataset.started = '';
   }
 }
 

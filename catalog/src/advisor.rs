@@ -196,7 +196,7 @@ impl SourceChoice {
                     "source.preset",
                     format!(
                         "`{}` is not one of phone, laptop, mac, interface, amp, custom",
-                        self.preset
+                        crate::error::shorten(&self.preset, 40)
                     ),
                 )
             })
@@ -1106,6 +1106,21 @@ pub fn recommend(
     profile: &Profile,
     fits: &[UserFit],
 ) -> Result<Vec<Recommendation>> {
+    recommend_top(catalog, profile, fits, usize::MAX).map(|(ranked, _)| ranked)
+}
+
+/// Like [`recommend`], but explains only the best `limit` models: every model is scored and
+/// ranked, and the sentences (most of the work) are written for the ones returned. Returns them
+/// with the number of models ranked in all.
+///
+/// # Errors
+/// As [`recommend`].
+pub fn recommend_top(
+    catalog: &Catalog,
+    profile: &Profile,
+    fits: &[UserFit],
+    limit: usize,
+) -> Result<(Vec<Recommendation>, usize)> {
     let plan = Plan::new(profile)?;
     let mut by_model: HashMap<&str, &UserFit, BuildHasherDefault<FxHasher>> =
         HashMap::with_capacity_and_hasher(fits.len(), Default::default());
@@ -1154,6 +1169,8 @@ pub fn recommend(
     });
     // Second pass, in catalog order again (reading models in ranked order would jump all over
     // memory): the same rules, now with their sentences, each put in its ranked slot.
+    let total = keys.len();
+    keys.truncate(limit);
     let mut rank_of = vec![usize::MAX; models.len()];
     for (rank, key) in keys.iter().enumerate() {
         rank_of[key.index] = rank;
@@ -1163,7 +1180,7 @@ pub fn recommend(
     let mut texts = Texts::default();
     for (index, model) in models.iter().enumerate() {
         let Some(key) = keys.get(rank_of[index]) else {
-            continue; // over budget and not shown
+            continue; // over budget and not shown, or below the limit
         };
         let mut sentences = Sentences {
             texts: &mut texts,
@@ -1181,10 +1198,11 @@ pub fn recommend(
             over_budget: key.over_budget,
         });
     }
-    Ok(slots
+    let ranked = slots
         .into_iter()
         .map(|slot| slot.expect("every ranked model was assessed"))
-        .collect())
+        .collect();
+    Ok((ranked, total))
 }
 
 /// What the ranking compares, in order (see [`recommend`]).
@@ -1447,6 +1465,24 @@ mod tests {
         };
         let e = recommend(&catalog, &Profile::default(), &[ok.clone(), ok]).unwrap_err();
         assert!(e.message().starts_with("fits"), "{e}");
+    }
+
+    #[test]
+    fn the_top_of_a_ranking_is_the_ranking_cut_short() {
+        let catalog = crate::synthetic::catalog(300);
+        let profile = Profile {
+            budget: Tier::HighEnd,
+            runs_hot: true,
+            ..Profile::default()
+        };
+        let all = recommend(&catalog, &profile, &[]).unwrap();
+        let (top, total) = recommend_top(&catalog, &profile, &[], 25).unwrap();
+        assert_eq!(total, all.len());
+        assert_eq!(top.len(), 25);
+        assert_eq!(top, all[..25].to_vec(), "same models, order and reasons");
+        let (none, total) = recommend_top(&catalog, &profile, &[], 0).unwrap();
+        assert!(none.is_empty());
+        assert_eq!(total, all.len());
     }
 
     #[test]

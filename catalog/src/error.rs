@@ -54,9 +54,12 @@ impl Error {
         Error::new(ErrorKind::InvalidInput, format!("{field}: {reason}"))
     }
 
-    /// Nothing is known by `id`.
+    /// Nothing is known by `id` (shown shortened: an id comes from the caller and may be huge).
     pub fn not_found(what: &str, id: &str) -> Self {
-        Error::new(ErrorKind::NotFound, format!("no {what} with id `{id}`"))
+        Error::new(
+            ErrorKind::NotFound,
+            format!("no {what} with id `{}`", shorten(id, 60)),
+        )
     }
 
     /// The kind of error.
@@ -77,6 +80,15 @@ impl fmt::Display for Error {
 }
 
 impl std::error::Error for Error {}
+
+/// `text` cut to `max` characters, with an ellipsis when cut: for a caller's text inside a
+/// message, which must stay readable however long the text was.
+pub(crate) fn shorten(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        None => text.to_owned(),
+        Some((end, _)) => format!("{}…", &text[..end]),
+    }
+}
 
 /// The crate's result type.
 pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -17,6 +17,7 @@ pub mod journal;
 pub mod load;
 pub mod model;
 pub mod query;
+pub mod synthetic;
 
 use std::collections::HashMap;
 

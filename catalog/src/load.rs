@@ -268,15 +268,25 @@ pub(crate) fn validate_fields(m: &Model) -> std::result::Result<(), (&'static st
         }
     }
     if let Some(p) = &m.price {
-        range("price", Some(p.amount), 1.0, 100_000.0, &p.currency)?;
+        // The currency first: it is the unit in the amount's message.
         if p.currency.len() != 3 || !p.currency.chars().all(|c| c.is_ascii_uppercase()) {
             return Err((
                 "price",
-                format!("`{}` is not an ISO currency code", p.currency),
+                format!(
+                    "`{}` is not an ISO currency code",
+                    crate::error::shorten(&p.currency, 20)
+                ),
             ));
         }
+        range("price", Some(p.amount), 1.0, 100_000.0, &p.currency)?;
         if !is_year_month(&p.as_of) {
-            return Err(("price", format!("as_of `{}` is not YYYY-MM", p.as_of)));
+            return Err((
+                "price",
+                format!(
+                    "as_of `{}` is not YYYY-MM",
+                    crate::error::shorten(&p.as_of, 20)
+                ),
+            ));
         }
     }
     Ok(())

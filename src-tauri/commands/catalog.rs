@@ -3,7 +3,7 @@
 use headroom_catalog::advisor::{self, Profile, Recommendation};
 use headroom_catalog::drive::{self, SourcePreset};
 use headroom_catalog::query::{self, Facets, Query};
-use headroom_catalog::Model;
+use headroom_catalog::{Back, Model, Origin, Sensitivity, Tier};
 use serde::Serialize;
 use tauri::State;
 
@@ -20,6 +20,8 @@ pub struct AppInfo {
     data_file: String,
     catalog_models: usize,
     notices: Vec<Notice>,
+    /// When the process started, in ms since the Unix epoch (for the start-up benchmark).
+    started_ms: u128,
 }
 
 #[tauri::command]
@@ -30,6 +32,9 @@ pub fn app_info(state: State<'_, AppState>) -> AppInfo {
         data_file: state.journal.path().display().to_string(),
         catalog_models: state.catalog().len(),
         notices: state.notices.clone(),
+        started_ms: crate::started()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_millis()),
     }
 }
 
@@ -94,30 +99,71 @@ pub async fn save_profile(state: State<'_, AppState>, profile: Profile) -> CmdRe
         .update(|doc| doc.set_profile(Some(value)).map(drop))
 }
 
-/// One ranked model with the model itself, so the view needs no second call.
+/// One ranked model with what the view shows of the model, so it needs no second call.
 #[derive(Serialize)]
 pub struct Advice {
     #[serde(flatten)]
     recommendation: Recommendation,
-    model: Model,
+    model: ModelBrief,
 }
 
+/// The few fields an advice card shows; the full model is one `get_model` away.
+#[derive(Serialize)]
+struct ModelBrief {
+    id: String,
+    brand: String,
+    model: String,
+    variant: Option<String>,
+    back: Back,
+    impedance_ohm: Option<f64>,
+    sensitivity: Option<Sensitivity>,
+    tier: Option<Tier>,
+    origin: Origin,
+}
+
+impl From<&Model> for ModelBrief {
+    fn from(m: &Model) -> Self {
+        ModelBrief {
+            id: m.id.clone(),
+            brand: m.brand.clone(),
+            model: m.model.clone(),
+            variant: m.variant.clone(),
+            back: m.back,
+            impedance_ohm: m.impedance_ohm,
+            sensitivity: m.sensitivity,
+            tier: m.tier,
+            origin: m.origin,
+        }
+    }
+}
+
+/// The ranking: how many models were ranked, and the best of them explained.
+#[derive(Serialize)]
+pub struct AdviceList {
+    total: usize,
+    results: Vec<Advice>,
+}
+
+/// How many ranked models the advisor explains for the view; the rest are counted.
+const ADVICE_SHOWN: usize = 100;
+
 #[tauri::command]
-pub fn recommend(state: State<'_, AppState>, profile: Profile) -> CmdResult<Vec<Advice>> {
+pub fn recommend(state: State<'_, AppState>, profile: Profile) -> CmdResult<AdviceList> {
     profile.validate()?;
     let catalog = state.catalog();
     let fits = state.journal.read(advisor_fits);
-    let ranked = advisor::recommend(&catalog, &profile, &fits)?;
-    Ok(ranked
+    let (ranked, total) = advisor::recommend_top(&catalog, &profile, &fits, ADVICE_SHOWN)?;
+    let results = ranked
         .into_iter()
         .filter_map(|recommendation| {
-            let model = catalog.get(&recommendation.id)?.clone();
+            let model = catalog.get(&recommendation.id)?.into();
             Some(Advice {
                 recommendation,
                 model,
             })
         })
-        .collect())
+        .collect();
+    Ok(AdviceList { total, results })
 }
 
 pub(crate) fn advisor_fits(doc: &headroom_catalog::journal::Document) -> Vec<advisor::UserFit> {

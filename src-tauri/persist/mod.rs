@@ -143,7 +143,11 @@ impl Journal {
     /// Releases the data directory (at exit, or before reopening it in tests). Every later
     /// change is refused.
     pub fn close(&self) {
-        self.lock().lock = None;
+        if let Some(file) = self.lock().lock.take() {
+            // Unlock explicitly rather than only closing: a child process forked at this moment
+            // shares the open file (until its exec closes it) and would keep the lock held.
+            let _ = file.unlock();
+        }
     }
 
     fn lock(&self) -> MutexGuard<'_, Inner> {

@@ -45,3 +45,37 @@ fn get_model_validates_its_argument() {
         "wrong type"
     );
 }
+
+#[test]
+fn a_catalog_file_in_the_data_dir_replaces_the_built_in_one() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("catalog.override.json"),
+        headroom_catalog::synthetic::data_file(30),
+    )
+    .unwrap();
+    let app = TestApp::in_dir(dir);
+    let info = app.ok("app_info", json!({}));
+    assert_eq!(info["catalog_models"], 30);
+    assert_eq!(info["notices"][0]["level"], "info", "the user is told");
+    let page = app.ok("list_models", json!({ "query": {} }));
+    assert_eq!(page["total"], 30);
+}
+
+#[test]
+fn a_broken_catalog_file_stops_the_start_with_its_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("catalog.override.json"),
+        "{ \"families\": 3 }",
+    )
+    .unwrap();
+    let error = headroom_app::AppState::open(
+        dir.path().to_path_buf(),
+        Box::new(headroom_app::persist::NoMirror),
+        std::time::SystemTime::now(),
+    )
+    .err()
+    .expect("refused");
+    assert!(error.to_string().contains("families"), "{error}");
+}

@@ -8,3 +8,4 @@ mod catalog;
 mod crash;
 mod persist;
 mod surface;
+mod validation;

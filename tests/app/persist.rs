@@ -246,7 +246,11 @@ fn own_models_and_the_comparison_set_survive_a_restart() {
     let page = app.ok("list_models", json!({ "query": { "text": "store demo" } }));
     assert_eq!(page["models"][0]["id"], id);
     let advice = app.ok("recommend", json!({ "profile": { "budget": "high-end" } }));
-    assert!(advice.as_array().unwrap().iter().any(|r| r["id"] == id));
+    assert!(advice["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|r| r["id"] == id));
     let comparison = app.ok("get_comparison", json!({}));
     assert_eq!(comparison["ids"], json!([id, "sennheiser-hd-650"]));
     assert_eq!(comparison["comparison"]["columns"][0]["origin"], "user");

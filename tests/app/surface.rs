@@ -7,7 +7,7 @@ use crate::support::{invoke, TestApp};
 
 /// Every app command. A command added to the app must be added here, to `src-tauri/build.rs`
 /// and to the capability, or these tests fail.
-const COMMANDS: &[&str] = &[
+pub(crate) const COMMANDS: &[&str] = &[
     "app_info",
     "list_models",
     "get_model",
@@ -171,6 +171,9 @@ fn plugin_and_core_commands_are_refused() {
         "plugin:event|listen",
         "plugin:window|close",
         "plugin:webview|create_webview",
+        "plugin:window-state|save_window_state",
+        "plugin:window-state|restore_state",
+        "plugin:window-state|filename",
     ] {
         let e = app
             .call(cmd, json!({ "path": "x", "key": "k", "rid": 0 }))

@@ -81,8 +81,26 @@ impl Harness {
         }
     }
 
-    /// Launches the app in a new WebDriver session and waits for the catalog to render.
+    /// Launches the app in a new WebDriver session, waits for the catalog to render, and skips
+    /// the first-run welcome if it shows.
     pub async fn launch(&self) -> Client {
+        let client = self.launch_as_is().await;
+        let welcome = client
+            .execute(
+                "return document.querySelector('#welcome[open]') !== null;",
+                vec![],
+            )
+            .await
+            .expect("execute");
+        if welcome == json!(true) {
+            click(&client, "#welcome-skip").await;
+        }
+        client
+    }
+
+    /// Launches the app and waits until it has started (the catalog shown, and the welcome when
+    /// it is a first run), touching nothing.
+    pub async fn launch_as_is(&self) -> Client {
         let mut caps = serde_json::Map::new();
         caps.insert(
             "tauri:options".into(),
@@ -112,6 +130,12 @@ impl Harness {
             .for_element(Locator::Css("table.models tbody tr"))
             .await
             .expect("the catalog renders");
+        client
+            .wait()
+            .at_most(Duration::from_secs(10))
+            .for_element(Locator::Css("html[data-started]"))
+            .await
+            .expect("start-up finishes");
         client
     }
 

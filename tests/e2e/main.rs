@@ -7,7 +7,10 @@
 
 mod harness;
 
+mod a11y;
 mod advice;
 mod browse;
+mod desktop;
 mod journal;
 mod screens;
+mod security;

@@ -1,6 +1,7 @@
-//! Screenshots of every view, for the README and for looking at changes:
+//! Screenshots of every view and dialog, for the README and for looking at changes:
 //! `HEADROOM_SCREENSHOTS=docs cargo test --test e2e screenshots -- --ignored`
-//! (`HEADROOM_THEME=dark` and `HEADROOM_WIDTH=700` for the other looks).
+//! (`HEADROOM_THEME=dark` and `HEADROOM_WIDTH=700` for the other looks; the file names then
+//! end in `-dark` and `-700`).
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -12,7 +13,14 @@ use crate::harness::{click, wait_text, Harness, SESSION_TIMEOUT};
 async fn save(client: &Client, dir: &Path, name: &str) {
     tokio::time::sleep(Duration::from_millis(400)).await;
     let png = client.screenshot().await.expect("screenshot");
-    std::fs::write(dir.join(format!("screenshot-{name}.png")), png).expect("write screenshot");
+    let mut file = format!("screenshot-{name}");
+    if let Ok(theme) = std::env::var("HEADROOM_THEME") {
+        file.push_str(&format!("-{theme}"));
+    }
+    if let Ok(width) = std::env::var("HEADROOM_WIDTH") {
+        file.push_str(&format!("-{width}"));
+    }
+    std::fs::write(dir.join(format!("{file}.png")), png).expect("write screenshot");
 }
 
 async fn type_into(client: &Client, id: &str, text: &str) {
@@ -28,7 +36,7 @@ async fn screenshots() {
     std::fs::create_dir_all(&dir).unwrap();
     let harness = Harness::start();
     let run = async {
-        let client = harness.launch().await;
+        let client = harness.launch_as_is().await;
         let width = std::env::var("HEADROOM_WIDTH")
             .ok()
             .and_then(|w| w.parse().ok());
@@ -36,21 +44,61 @@ async fn screenshots() {
             .set_window_size(width.unwrap_or(1200), 800)
             .await
             .ok();
+        // The theme override, through the control in the header (it sits behind the welcome).
+        if let Ok(theme) = std::env::var("HEADROOM_THEME") {
+            client
+                .execute(
+                    "const s = document.getElementById('theme'); s.value = arguments[0];
+                     s.dispatchEvent(new Event('change'));",
+                    vec![theme.into()],
+                )
+                .await
+                .expect("theme");
+        }
+        wait_text(&client, "#welcome[open] h2", |t| !t.is_empty()).await;
+        save(&client, &dir, "welcome").await;
+        click(&client, "#welcome-skip").await;
         save(&client, &dir, "browse").await;
+        click(&client, "#open-help").await;
+        save(&client, &dir, "help").await;
+        click(&client, "#help .detail-head button").await;
+        click(&client, "#open-about").await;
+        wait_text(&client, "#about .about-version", |t| !t.is_empty()).await;
+        save(&client, &dir, "about").await;
+        click(&client, "#about .detail-head button").await;
         let dt770 = "//table//button[normalize-space()='Beyerdynamic DT 770 Pro 80 ohm']";
+        let link = client.find(Locator::XPath(dt770)).await.unwrap();
+        // In a narrow window the row sits below the fold of the table's own scroll box.
         client
-            .find(Locator::XPath(dt770))
-            .await
-            .unwrap()
-            .click()
+            .execute(
+                "arguments[0].scrollIntoView({ block: 'center' });",
+                vec![serde_json::to_value(&link).unwrap()],
+            )
             .await
             .unwrap();
+        link.click().await.unwrap();
         wait_text(&client, "dialog.detail h2", |t| !t.is_empty()).await;
         save(&client, &dir, "detail").await;
+        click(
+            &client,
+            "dialog.detail[open] .term-link[data-term='sensitivity']",
+        )
+        .await;
+        save(&client, &dir, "glossary").await;
+        click(&client, "#glossary .detail-head button").await;
         click(&client, "dialog.detail .detail-head button").await;
         click(&client, "#tab-advisor").await;
         wait_text(&client, "#advice-status", |t| t.contains("best first")).await;
         save(&client, &dir, "advisor").await;
+        // The empty states, before anything is picked.
+        click(&client, "#tab-compare").await;
+        wait_text(&client, ".compare-view .empty", |t| !t.is_empty()).await;
+        save(&client, &dir, "compare-empty").await;
+        click(&client, "#tab-shortlist").await;
+        wait_text(&client, ".shortlist .empty", |t| !t.is_empty()).await;
+        save(&client, &dir, "shortlist-empty").await;
+        click(&client, "#tab-advisor").await;
+        wait_text(&client, "#advice-status", |t| t.contains("best first")).await;
         for n in 1..=3 {
             click(
                 &client,

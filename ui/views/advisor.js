@@ -3,6 +3,7 @@
 import * as api from '../api.js';
 import { h, replace } from '../dom.js';
 import * as f from '../format.js';
+import { termLink } from '../glossary.js';
 
 const TASKS = [
   ['tracking', 'Tracking (recording with a mic)'],
@@ -79,7 +80,7 @@ export class AdvisorView {
             q.tasks = e.target.checked ? [...new Set([...q.tasks, v])] : q.tasks.filter((t) => t !== v);
           }) }),
           h('label', { for: `task-${v}` }, label)))),
-      h('div', { class: 'field' }, h('label', { for: 'p-source' }, 'You plug into'), sourceSelect,
+      h('div', { class: 'field' }, h('div', { class: 'label-row' }, h('label', { for: 'p-source' }, 'You plug into'), termLink('damping', 'output impedance')), sourceSelect,
         preset ? h('small', { class: 'hint', id: 'source-hint' },
           `${f.trimNumber(preset.spec.vrms)} Vrms, output impedance ${preset.output_ohm_published ? `${f.trimNumber(preset.spec.output_ohm)} Ω` : 'not published'}. ${preset.device}.`,
           h('details', {}, h('summary', {}, 'Where these figures come from'),
@@ -89,7 +90,7 @@ export class AdvisorView {
       radios('budget', 'Highest price tier', [['budget', 'Budget'], ['midrange', 'Midrange'], ['high-end', 'High-end']], p.budget),
       box('show_over_budget', 'Also show models over my budget'),
       number('p-hours', 'Typical session (hours)', p.hours, (q, v) => { q.hours = v; }, { min: 0.25, max: 16, step: 0.25 }),
-      h('div', { class: 'field' }, h('label', { for: 'p-target' }, 'Loudest peaks you listen at'),
+      h('div', { class: 'field' }, h('div', { class: 'label-row' }, h('label', { for: 'p-target' }, 'Loudest peaks you listen at'), termLink('headroom')),
         h('select', { id: 'p-target', onchange: (e) => this.change((q) => { q.target_db = Number(e.target.value); }) },
           [[105, '105 dB (quiet listening)'], [110, '110 dB (typical)'], [115, '115 dB (loud)']].map(([v, label]) =>
             h('option', { value: v, selected: p.target_db === v }, label)))),
@@ -117,9 +118,9 @@ export class AdvisorView {
     const seq = ++this.seq;
     this.element.setAttribute('aria-busy', 'true');
     try {
-      const results = await api.recommend(this.profile);
+      const advice = await api.recommend(this.profile);
       if (seq !== this.seq) return;
-      this.render(results);
+      this.render(advice);
     } catch (e) {
       if (seq !== this.seq) return;
       this.status.textContent = e.message;
@@ -130,11 +131,12 @@ export class AdvisorView {
     }
   }
 
-  render(results) {
+  render({ total, results }) {
     this.status.classList.remove('error-text');
-    const within = results.filter((r) => !r.over_budget).length;
-    this.status.textContent = `${within} models within your budget, best first` +
-      (results.length > within ? `; ${results.length - within} over budget at the end` : '');
+    const over = results.filter((r) => r.over_budget).length;
+    const shown = results.length < total ? `; the best ${results.length} of ${total} are shown` : '';
+    this.status.textContent = `${total - over} models ranked for you, best first` +
+      (over ? `; ${over} over budget at the end` : '') + shown;
     replace(this.list, results.map((r, i) => this.card(r, i + 1)));
   }
 

@@ -2,11 +2,13 @@
 import * as api from '../api.js';
 import { h, replace } from '../dom.js';
 import * as f from '../format.js';
+import { openModal } from '../dialog.js';
+import { backTerm, termLink } from '../glossary.js';
 
 const FACETS = [
-  { key: 'back', legend: 'Back', label: f.backLabel },
-  { key: 'tier', legend: 'Price tier', label: f.tierLabel },
-  { key: 'transducer', legend: 'Driver', label: f.transducerLabel },
+  { key: 'back', legend: 'Back', label: f.backLabel, term: ['closed-back', 'a closed, open or semi-open back'] },
+  { key: 'tier', legend: 'Price tier', label: f.tierLabel, term: ['price-tier', 'a price tier'] },
+  { key: 'transducer', legend: 'Driver', label: f.transducerLabel, term: ['planar-magnetic', 'a planar magnetic driver'] },
   { key: 'brand', legend: 'Brand', label: (b) => b },
 ];
 
@@ -19,6 +21,11 @@ const COLUMNS = [
   { sort: 'weight', label: 'Weight', cell: (m) => f.grams(m.weight_g), num: true },
   { sort: 'tier', label: 'Tier', cell: (m) => f.tierLabel(m.tier) },
 ];
+
+/** Results longer than this are virtualised; at most this many rows are in the DOM otherwise. */
+const VIRTUALIZE_FROM = 300;
+/** Rows rendered above and below the visible ones. */
+const OVERSCAN = 10;
 
 export class BrowseView {
   /** @param {{ onShortlist?: (id: string) => void, onCompare?: (id: string) => void }} actions */
@@ -47,7 +54,7 @@ export class BrowseView {
         this.search,
         this.facetBox,
         h('button', { type: 'button', class: 'secondary', onclick: () => this.reset() }, 'Reset filters')),
-      h('div', { class: 'results' }, this.count, h('div', { class: 'table-wrap' }, this.table), this.empty),
+      h('div', { class: 'results' }, this.count, this.wrap = h('div', { class: 'table-wrap', onscroll: () => this.onScroll() }, this.table), this.empty),
       this.dialog);
   }
 
@@ -84,13 +91,64 @@ export class BrowseView {
 
   render() {
     const { models, total, facets } = this.result;
+    performance.mark('headroom:browse-data');
     this.count.textContent = total === 1 ? '1 model' : `${total} models`;
     this.renderFacets(facets);
     this.empty.hidden = total > 0;
     this.table.hidden = total === 0;
-    const head = h('thead', {}, h('tr', {}, COLUMNS.map((c) => this.header(c))));
-    const body = h('tbody', {}, models.map((m) => this.row(m)));
-    replace(this.table, h('caption', { class: 'visually-hidden' }, 'Studio headphones'), head, body);
+    const head = h('thead', {}, h('tr', { 'aria-rowindex': 1 }, COLUMNS.map((c) => this.header(c))));
+    this.body = h('tbody');
+    this.table.setAttribute('aria-rowcount', String(models.length + 1));
+    replace(this.table, h('caption', { class: 'visually-hidden' }, 'Studio headphones'), head, this.body);
+    this.window = null;
+    this.wrap.scrollTop = 0;
+    this.renderRows();
+    requestAnimationFrame(() => performance.mark('headroom:browse-painted'));
+  }
+
+  /**
+   * Large results are virtualised: only the rows in view (and a margin) are in the DOM, with
+   * spacer rows standing in for the rest, so 5,000 models scroll as smoothly as 50.
+   */
+  renderRows() {
+    const models = this.result.models;
+    if (models.length <= VIRTUALIZE_FROM) {
+      if (!this.window) replace(this.body, models.map((m, i) => this.row(m, i)));
+      this.window = [0, models.length];
+      return;
+    }
+    const rowHeight = this.rowHeight ?? 34;
+    const first = Math.max(0, Math.floor(this.wrap.scrollTop / rowHeight) - OVERSCAN);
+    const count = Math.ceil(this.wrap.clientHeight / rowHeight) + 2 * OVERSCAN;
+    const last = Math.min(models.length, first + count);
+    if (this.window && this.window[0] === first && this.window[1] === last) return;
+    this.window = [first, last];
+    const spacer = (rows) => {
+      const tr = h('tr', { class: 'spacer', 'aria-hidden': 'true' }, h('td', { colspan: COLUMNS.length }));
+      tr.style.height = `${rows * rowHeight}px`;
+      return tr;
+    };
+    replace(this.body,
+      first > 0 ? spacer(first) : null,
+      models.slice(first, last).map((m, i) => this.row(m, first + i)),
+      last < models.length ? spacer(models.length - last) : null);
+    if (!this.rowHeight) {
+      const measured = this.body.querySelector('tr:not(.spacer)')?.getBoundingClientRect().height;
+      if (measured) {
+        this.rowHeight = measured;
+        this.window = null;
+        this.renderRows();
+      }
+    }
+  }
+
+  onScroll() {
+    if (this.scrollQueued || !this.result) return;
+    this.scrollQueued = true;
+    requestAnimationFrame(() => {
+      this.scrollQueued = false;
+      this.renderRows();
+    });
   }
 
   header(column) {
@@ -107,8 +165,8 @@ export class BrowseView {
       }, column.label, h('span', { 'aria-hidden': 'true', class: 'arrow' }, active ? (this.query.descending ? ' ▼' : ' ▲') : '')));
   }
 
-  row(m) {
-    return h('tr', { dataset: { id: m.id } }, COLUMNS.map((c, i) => {
+  row(m, index) {
+    return h('tr', { dataset: { id: m.id }, 'aria-rowindex': index + 2 }, COLUMNS.map((c, i) => {
       const text = c.cell(m);
       const unknown = text === f.UNKNOWN;
       if (i === 0) {
@@ -126,9 +184,9 @@ export class BrowseView {
   }
 
   renderFacets(facets) {
-    replace(this.facetBox, FACETS.map(({ key, legend, label }) => {
+    replace(this.facetBox, FACETS.map(({ key, legend, label, term }) => {
       const counts = facets[key] ?? [];
-      return h('fieldset', { class: 'facet' }, h('legend', {}, legend),
+      return h('fieldset', { class: 'facet' }, h('legend', {}, legend, term ? termLink(...term) : null),
         counts.map(({ value, count }) => {
           const id = `facet-${key}-${value}`.replace(/[^a-z0-9-]/gi, '-');
           const checked = this.query[key].includes(value);
@@ -152,10 +210,10 @@ export class BrowseView {
       const m = await api.getModel(id);
       const close = () => this.dialog.close();
       replace(this.dialog, detail(m, close, this.actions));
-      this.dialog.showModal();
+      openModal(this.dialog);
     } catch (e) {
       replace(this.dialog, h('p', { role: 'alert' }, e.message), h('button', { type: 'button', onclick: () => this.dialog.close() }, 'Close'));
-      this.dialog.showModal();
+      openModal(this.dialog);
     }
   }
 }
@@ -163,8 +221,8 @@ export class BrowseView {
 /** The detail of one model: every spec (unknowns marked), provenance, notes and sources. */
 export function detail(m, close, actions = {}) {
   const noteFor = (field) => m.figure_notes?.[field];
-  const spec = (label, field, text) => [
-    h('dt', {}, label),
+  const spec = (label, field, text, term = null) => [
+    h('dt', {}, label, term ? termLink(term) : null),
     h('dd', { class: text === f.UNKNOWN ? 'unknown' : null }, text,
       noteFor(field) ? h('small', { class: 'figure-note' }, noteFor(field)) : null),
   ];
@@ -177,18 +235,18 @@ export function detail(m, close, actions = {}) {
       actions.onShortlist ? h('button', { type: 'button', class: 'primary', onclick: () => { actions.onShortlist(m.id); close(); } }, 'Add to shortlist') : null,
       actions.onCompare ? h('button', { type: 'button', class: 'secondary', onclick: () => { actions.onCompare(m.id); close(); } }, 'Compare') : null),
     h('dl', { class: 'specs' },
-      spec('Back', 'back', f.backLabel(m.back)),
-      spec('Driver', 'transducer', f.transducerLabel(m.transducer)),
+      spec('Back', 'back', f.backLabel(m.back), backTerm(m.back)),
+      spec('Driver', 'transducer', f.transducerLabel(m.transducer), ['dynamic', 'planar-magnetic'].includes(m.transducer) ? m.transducer : null),
       spec('Driver size', 'driver_mm', f.millimetres(m.driver_mm)),
-      spec('Impedance', 'impedance_ohm', f.impedance(m.impedance_ohm)),
-      spec('Sensitivity', 'sensitivity', f.sensitivity(m.sensitivity)),
+      spec('Impedance', 'impedance_ohm', f.impedance(m.impedance_ohm), 'impedance'),
+      spec('Sensitivity', 'sensitivity', f.sensitivity(m.sensitivity), 'sensitivity'),
       spec('Weight (without cable)', 'weight_g', f.grams(m.weight_g)),
       spec('Frequency range', 'frequency_response', f.frequencyRange(m.frequency_response)),
       spec('Cable', 'cable', f.cable(m.cable)),
       spec('Folds', 'folds', f.yesNo(m.folds)),
       spec('Swivels', 'swivels', f.yesNo(m.swivels)),
       spec('Pads', 'pads', m.pads ?? f.UNKNOWN),
-      spec('Price tier', 'tier', f.tierLabel(m.tier)),
+      spec('Price tier', 'tier', f.tierLabel(m.tier), 'price-tier'),
       spec('Indicative price', 'price', f.price(m.price)),
       spec('Launch year', 'year', m.year == null ? f.UNKNOWN : String(m.year))),
     (n.isolation || n.leakage || n.comfort) ? h('section', { class: 'studio-notes' },

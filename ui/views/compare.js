@@ -2,7 +2,14 @@
 // with the advisor's fit and the user's try-ons; export to Markdown or CSV.
 import * as api from '../api.js';
 import { h, replace } from '../dom.js';
+import { termLink } from '../glossary.js';
 import { saveText } from '../save.js';
+
+/** Rows whose label is a term the glossary explains. */
+const TERMS = {
+  back: 'closed-back', transducer: 'planar-magnetic', impedance_ohm: 'impedance', sensitivity: 'sensitivity',
+  sensitivity_db_per_mw: 'sensitivity', headroom_db: 'headroom', damping: 'damping', tryon_clamp: 'clamp-force', tier: 'price-tier',
+};
 
 export class CompareView {
   /** @param {{ notify: Function }} actions */
@@ -38,10 +45,14 @@ export class CompareView {
 
   render() {
     const { ids, comparison } = this.view;
+    for (const control of this.element.querySelectorAll('.toolbar button, .toolbar input')) control.disabled = !comparison;
     if (!comparison) {
       replace(this.body, h('div', { class: 'empty' },
         h('p', {}, ids.length === 1 ? 'One model is picked; add at least one more.' : 'Nothing to compare yet.'),
-        h('p', {}, 'Use “Compare” in Browse, the Advisor or your Shortlist to pick two to four models.')));
+        h('p', {}, 'Use “Compare” in Browse, the Advisor or your Shortlist to pick two to four models.'),
+        this.actions.show ? h('div', { class: 'actions centered' },
+          h('button', { type: 'button', onclick: () => this.actions.show('advisor') }, 'Ask the advisor'),
+          h('button', { type: 'button', onclick: () => this.actions.show('browse') }, 'Browse the catalog')) : null));
       return;
     }
     const cols = comparison.columns;
@@ -67,7 +78,8 @@ export class CompareView {
           h('th', { scope: 'row' },
             r.differs ? h('span', { class: 'diff-mark', 'aria-hidden': 'true' }, '◆ ') : null,
             r.label,
-            r.differs ? h('span', { class: 'visually-hidden' }, ' (differs)') : null),
+            r.differs ? h('span', { class: 'visually-hidden' }, ' (differs)') : null,
+            TERMS[r.key] ? termLink(TERMS[r.key]) : null),
           r.cells.map((cell) => h('td', { class: [cell.known ? '' : 'unknown', cell.best ? 'best' : ''].join(' ').trim() || null },
             cell.bar != null ? bar(cell.bar) : null,
             cell.text,

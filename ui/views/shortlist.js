@@ -4,6 +4,8 @@
 import * as api from '../api.js';
 import { h, replace } from '../dom.js';
 import * as f from '../format.js';
+import { openModal } from '../dialog.js';
+import { termLink } from '../glossary.js';
 import { saveText } from '../save.js';
 
 const STATUSES = [
@@ -11,7 +13,7 @@ const STATUSES = [
 ];
 const RATINGS = [
   ['comfort', 'Comfort', '5: could wear it all day'],
-  ['clamp', 'Clamp', '5: secure without pressure'],
+  ['clamp', 'Clamp', '5: secure without pressure', 'clamp-force'],
   ['weight', 'Weight', '5: hardly noticeable'],
   ['heat', 'Heat', '5: ears stay cool'],
   ['pads', 'Pads', '5: soft and roomy'],
@@ -36,7 +38,9 @@ export class ShortlistView {
     this.list = h('ol', { class: 'shortlist', 'aria-label': 'Your shortlist' });
     this.others = h('section', { class: 'others' });
     this.dialog = h('dialog', { class: 'detail form-dialog', 'aria-labelledby': 'form-title' });
-    this.fileInput = h('input', { type: 'file', accept: '.json,application/json', class: 'visually-hidden', id: 'import-file', onchange: () => this.importFile() });
+    this.fileInput = h('input', { type: 'file', accept: '.json,application/json', class: 'visually-hidden', id: 'import-file',
+      // Reached through the "Import JSON…" button, so not a second tab stop.
+      tabindex: '-1', 'aria-label': 'Journal file to import', onchange: () => this.importFile() });
     this.importMode = h('select', { id: 'import-mode' },
       h('option', { value: 'merge' }, 'Merge with my journal'), h('option', { value: 'replace' }, 'Replace my journal'));
     this.element = h('section', { class: 'shortlist-view', 'aria-label': 'Shortlist and try-on journal' },
@@ -64,6 +68,7 @@ export class ShortlistView {
 
   /** Runs a change; shows its error, if any, without losing what is on screen. */
   async run(change) {
+    this.element.setAttribute('aria-busy', 'true');
     try {
       const result = await change();
       if (result?.journal && result.undo) {
@@ -75,6 +80,8 @@ export class ShortlistView {
     } catch (e) {
       this.actions.notify(e.message, 'error');
       return null;
+    } finally {
+      this.element.removeAttribute('aria-busy');
     }
   }
 
@@ -89,7 +96,10 @@ export class ShortlistView {
     if (j.shortlist.length === 0) {
       replace(this.list, h('li', { class: 'empty' },
         h('p', {}, 'Your shortlist is empty.'),
-        h('p', {}, 'Add models from Browse or the Advisor with “Shortlist”, then record how they felt when you tried them in a store.')));
+        h('p', {}, 'Add models from Browse or the Advisor with “Shortlist”, then record how they felt when you tried them in a store.'),
+        this.actions.show ? h('div', { class: 'actions centered' },
+          h('button', { type: 'button', onclick: () => this.actions.show('advisor') }, 'Ask the advisor'),
+          h('button', { type: 'button', onclick: () => this.actions.show('browse') }, 'Browse the catalog')) : null));
     } else {
       replace(this.list, j.shortlist.map((item, i) => this.entry(item, i)));
     }
@@ -184,8 +194,8 @@ export class ShortlistView {
     const minutes = h('input', { type: 'number', id: 'session-minutes', value: s.minutes ?? '', min: 1, max: 600 });
     const notes = h('textarea', { id: 'session-notes', rows: 5, maxlength: 10000 });
     notes.value = s.notes ?? '';
-    const scale = (group, key, label, hint, value) => h('fieldset', { class: 'scale' },
-      h('legend', {}, label, h('small', { class: 'hint' }, hint)),
+    const scale = (group, key, label, hint, value, term) => h('fieldset', { class: 'scale' },
+      h('legend', {}, label, term ? termLink(term) : null, h('small', { class: 'hint' }, hint)),
       [null, 1, 2, 3, 4, 5].map((n) => {
         const id = `${group}-${key}-${n ?? 'none'}`;
         return h('span', { class: 'scale-option' },
@@ -227,7 +237,7 @@ export class ShortlistView {
     h('div', { class: 'form-row' },
       field('session-date', 'Date', date), field('session-place', 'Place', place), field('session-minutes', 'Minutes worn', minutes)),
     h('h3', {}, 'How it felt'),
-    h('div', { class: 'scales' }, RATINGS.map(([k, label, hint]) => scale('rating', k, label, hint, s.ratings?.[k]))),
+    h('div', { class: 'scales' }, RATINGS.map(([k, label, hint, term]) => scale('rating', k, label, hint, s.ratings?.[k], term))),
     h('h3', {}, 'How it sounded'),
     h('div', { class: 'scales' }, SOUND.map(([k, label, hint]) => scale('sound', k, label, hint, s.sound?.[k]))),
     field('session-notes', 'Notes', notes),
@@ -237,8 +247,7 @@ export class ShortlistView {
       h('button', { type: 'submit', class: 'primary', id: 'save-session' }, 'Save'),
       h('button', { type: 'button', class: 'secondary', onclick: () => this.dialog.close() }, 'Cancel')));
     replace(this.dialog, form);
-    this.dialog.showModal();
-    place.focus();
+    openModal(this.dialog, place);
   }
 
   /** The own-model form: name and back are required, every figure optional. */
@@ -277,7 +286,7 @@ export class ShortlistView {
     h('p', { class: 'muted' }, 'Only the name and the back are needed; leave what you do not know empty.'),
     text('own-name', 'Model name', m?.model, { required: true, maxlength: 120 }),
     text('own-brand', 'Brand', m?.brand, { maxlength: 120 }),
-    h('div', { class: 'field' }, h('label', { for: 'own-back' }, 'Back'), back),
+    h('div', { class: 'field' }, h('div', { class: 'label-row' }, h('label', { for: 'own-back' }, 'Back'), termLink('closed-back', 'a closed, open or semi-open back')), back),
     h('div', { class: 'form-row' },
       num('own-imp', 'Impedance (Ω)', m?.impedance_ohm, { min: 8, max: 1000 }),
       num('own-sens', 'Sensitivity (dB SPL)', m?.sensitivity?.value, { min: 80, max: 130 }),
@@ -290,8 +299,7 @@ export class ShortlistView {
       h('button', { type: 'submit', class: 'primary', id: 'save-own-model' }, 'Save'),
       h('button', { type: 'button', class: 'secondary', onclick: () => this.dialog.close() }, 'Cancel')));
     replace(this.dialog, form);
-    this.dialog.showModal();
-    form.querySelector('#own-name').focus();
+    openModal(this.dialog, form.querySelector('#own-name'));
   }
 
   async export(format) {

@@ -1,0 +1,351 @@
+//! The app's own benchmark: start-up, IPC round trips measured inside the webview, memory
+//! (PSS of the app and its WebKit processes), sizes, and the browse view at 5,000 models.
+//! Run by `make bench` (release build under Xvfb, via tauri-driver); under `cargo test` it runs
+//! once, briefly, as a smoke test. Prints table rows: median, min, max over repeated runs.
+
+#[path = "../tests/e2e/harness.rs"]
+#[allow(dead_code)]
+mod harness;
+
+use std::path::Path;
+use std::time::Duration;
+
+use fantoccini::Client;
+use harness::Harness;
+use serde_json::Value;
+
+struct Stats {
+    median: f64,
+    min: f64,
+    max: f64,
+}
+
+fn stats(mut v: Vec<f64>) -> Stats {
+    assert!(!v.is_empty(), "no samples");
+    v.sort_by(f64::total_cmp);
+    Stats {
+        median: v[v.len() / 2],
+        min: v[0],
+        max: v[v.len() - 1],
+    }
+}
+
+fn row(name: &str, s: &Stats, unit: &str, budget: Option<(f64, &str)>, note: &str) {
+    let verdict = match budget {
+        Some((b, text)) if s.median <= b => format!("{text}: holds"),
+        Some((_, text)) => format!("{text}: MISSED"),
+        None => String::new(),
+    };
+    println!(
+        "| {name} | {:.1} {unit} | {:.1} {unit} | {:.1} {unit} | {verdict} | {note} |",
+        s.median, s.min, s.max
+    );
+}
+
+async fn js(client: &Client, script: &str) -> Value {
+    client
+        .execute_async(script, vec![])
+        .await
+        .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
+}
+
+/// ms from process start to the catalog painted (the UI's `headroom:catalog-rendered` mark).
+async fn startup_ms(client: &Client) -> f64 {
+    let v = js(
+        client,
+        r#"const done = arguments[arguments.length - 1];
+        (async () => {
+          let mark;
+          for (let i = 0; i < 200 && !mark; i++) {
+            mark = performance.getEntriesByName('headroom:catalog-rendered')[0];
+            if (!mark) await new Promise((r) => setTimeout(r, 10));
+          }
+          const info = await window.__TAURI__.core.invoke('app_info');
+          done(performance.timeOrigin + mark.startTime - info.started_ms);
+        })().catch((e) => done(String(e)));"#,
+    )
+    .await;
+    v.as_f64().unwrap_or_else(|| panic!("start-up mark: {v}"))
+}
+
+/// Times `reps` calls of each ui/api.js function inside the webview; returns ms per call.
+async fn ipc(client: &Client, reps: usize) -> Value {
+    let script = format!(
+        r#"const done = arguments[arguments.length - 1];
+        (async () => {{
+          const api = await import('./api.js');
+          const profile = await api.getProfile();
+          await api.setCompare(['sennheiser-hd-650', 'sony-mdr-7506', 'audeze-lcd-2']);
+          const time = async (f) => {{
+            const out = [];
+            for (let i = 0; i < {reps}; i++) {{
+              const t = performance.now();
+              await f(i);
+              out.push(performance.now() - t);
+            }}
+            return out;
+          }};
+          const session = (i) => ({{ model_id: 'sennheiser-hd-650', date: '2026-11-21', place: 'Bench', notes: 'note ' + i }});
+          done({{
+            list: await time(() => api.listModels({{}})),
+            search: await time(() => api.listModels({{ text: 'hd 6' }})),
+            recommend: await time(() => api.recommend(profile)),
+            compare: await time(() => api.getComparison()),
+            save: await time((i) => api.sessionAdd(session(i))),
+          }});
+        }})().catch((e) => done(String(e)));"#
+    );
+    js(client, &script).await
+}
+
+/// 1,000 advisor changes and 1,000 note saves through ui/api.js.
+async fn churn(client: &Client, n: usize) {
+    let script = format!(
+        r#"const done = arguments[arguments.length - 1];
+        (async () => {{
+          const api = await import('./api.js');
+          const profile = await api.getProfile();
+          for (let i = 0; i < {n}; i++) {{
+            profile.hours = 1 + (i % 8);
+            profile.runs_hot = i % 2 === 0;
+            await api.recommend(profile);
+          }}
+          for (let i = 0; i < {n}; i++) {{
+            await api.sessionAdd({{ model_id: 'sony-mdr-7506', date: '2026-11-21', place: 'Churn', notes: 'n' + i }});
+          }}
+          done('ok');
+        }})().catch((e) => done(String(e)));"#
+    );
+    assert_eq!(js(client, &script).await, "ok");
+}
+
+/// Sum of PSS (kB) over the app process and everything it started (WebKit's processes).
+fn pss_kb(root: u32) -> u64 {
+    let mut total = 0;
+    let mut stack = vec![root];
+    while let Some(pid) = stack.pop() {
+        let rollup =
+            std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup")).unwrap_or_default();
+        total += rollup
+            .lines()
+            .find_map(|l| l.strip_prefix("Pss:"))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+            .unwrap_or(0);
+        stack.extend(children(pid));
+    }
+    total
+}
+
+fn children(pid: u32) -> Vec<u32> {
+    let Ok(dir) = std::fs::read_dir("/proc") else {
+        return Vec::new();
+    };
+    dir.filter_map(|e| e.ok()?.file_name().to_str()?.parse::<u32>().ok())
+        .filter(|child| {
+            std::fs::read_to_string(format!("/proc/{child}/stat"))
+                .ok()
+                .and_then(|s| {
+                    s.rsplit_once(')')
+                        .map(|(_, rest)| rest.split_whitespace().nth(1).map(str::to_owned))
+                })
+                .flatten()
+                .and_then(|p| p.parse::<u32>().ok())
+                == Some(pid)
+        })
+        .collect()
+}
+
+/// The running app's pid (the newest process running our binary).
+fn app_pid() -> u32 {
+    let out = std::process::Command::new("pgrep")
+        .args(["-n", "-f", env!("CARGO_BIN_EXE_headroom")])
+        .output()
+        .expect("pgrep");
+    String::from_utf8_lossy(&out.stdout)
+        .trim()
+        .parse()
+        .expect("the app runs")
+}
+
+/// First paint of 5,000 rows after their data arrived, and the longest frame while scrolling.
+async fn ui_at_scale(client: &Client) -> (f64, f64) {
+    let v = js(
+        client,
+        r#"const done = arguments[arguments.length - 1];
+        (async () => {
+          const wait = () => new Promise((r) => requestAnimationFrame(r));
+          for (let i = 0; i < 100 && !performance.getEntriesByName('headroom:browse-painted')[0]; i++) await wait();
+          const data = performance.getEntriesByName('headroom:browse-data')[0].startTime;
+          const painted = performance.getEntriesByName('headroom:browse-painted')[0].startTime;
+          const wrap = document.querySelector('.table-wrap');
+          let worst = 0, last = performance.now();
+          for (let i = 0; i < 120; i++) {
+            wrap.scrollTop += 900;
+            await wait();
+            const now = performance.now();
+            worst = Math.max(worst, now - last);
+            last = now;
+          }
+          const rows = document.querySelectorAll('table.models tbody tr:not(.spacer)').length;
+          done({ paint: painted - data, worst, rows, top: wrap.scrollTop });
+        })().catch((e) => done(String(e)));"#,
+    )
+    .await;
+    assert!(v["rows"].as_u64().unwrap_or(0) > 0, "rows rendered: {v}");
+    (
+        v["paint"].as_f64().unwrap_or(f64::NAN),
+        v["worst"].as_f64().unwrap_or(f64::NAN),
+    )
+}
+
+fn file_mb(path: &Path) -> Option<f64> {
+    std::fs::metadata(path)
+        .ok()
+        .map(|m| m.len() as f64 / 1_048_576.0)
+}
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() {
+    let full = std::env::args().any(|a| a == "--bench");
+    let (launches, reps, churn_n) = if full { (12, 50, 1000) } else { (1, 3, 5) };
+
+    // 1. Start-up, over fresh launches of the app.
+    let harness = Harness::start();
+    let mut startups = Vec::new();
+    for _ in 0..launches {
+        let client = harness.launch().await;
+        startups.push(startup_ms(&client).await);
+        client.close().await.ok();
+        tokio::time::sleep(Duration::from_millis(300)).await;
+    }
+    row(
+        "start-up: process start to catalog painted",
+        &stats(startups),
+        "ms",
+        Some((300.0, "≤ 300 ms")),
+        &format!("{launches} launches"),
+    );
+
+    // 2. IPC round trips inside the webview; 4. memory before and after 1,000 + 1,000 changes.
+    let client = harness.launch().await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let pid = app_pid();
+    let pss_start = pss_kb(pid) as f64 / 1024.0;
+    let times = ipc(&client, reps).await;
+    for (key, name, budget) in [
+        ("list", "IPC: list_models (all)", (3.0, "≤ 3 ms")),
+        ("search", "IPC: list_models (search)", (3.0, "≤ 3 ms")),
+        ("recommend", "IPC: recommend", (3.0, "≤ 3 ms")),
+        ("compare", "IPC: get_comparison (3 models)", (3.0, "≤ 3 ms")),
+        ("save", "IPC: session_add (durable save)", (20.0, "≤ 20 ms")),
+    ] {
+        let samples: Vec<f64> = times[key]
+            .as_array()
+            .unwrap_or_else(|| panic!("{key}: {times}"))
+            .iter()
+            .filter_map(Value::as_f64)
+            .collect();
+        row(
+            name,
+            &stats(samples),
+            "ms",
+            Some(budget),
+            &format!("{reps} calls"),
+        );
+    }
+    churn(&client, churn_n).await;
+    // Give the web process's garbage collector a moment, as a user pausing would.
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    let pss_after = pss_kb(pid) as f64 / 1024.0;
+    let one = |v: f64| Stats {
+        median: v,
+        min: v,
+        max: v,
+    };
+    row(
+        "memory: PSS after start-up (app + WebKit)",
+        &one(pss_start),
+        "MB",
+        Some((299.0, "≤ 299 MB (260 + 15%)")),
+        "one run",
+    );
+    let growth = (pss_after / pss_start - 1.0) * 100.0;
+    row(
+        &format!("memory: PSS after {churn_n} advisor changes + {churn_n} saves"),
+        &one(pss_after),
+        "MB",
+        None,
+        &format!(
+            "growth {growth:.1}% (budget ≤ 5%: {})",
+            if growth <= 5.0 { "holds" } else { "MISSED" }
+        ),
+    );
+    client.close().await.ok();
+    drop(harness);
+
+    // 5. Sizes.
+    let bin = Path::new(env!("CARGO_BIN_EXE_headroom"));
+    if let Some(mb) = file_mb(bin) {
+        row(
+            "size: app binary",
+            &one(mb),
+            "MB",
+            Some((15.0, "≤ 15 MB")),
+            &bin.display().to_string(),
+        );
+    }
+    let debs = bin
+        .parent()
+        .map(|d| d.join("bundle/deb"))
+        .and_then(|d| std::fs::read_dir(d).ok());
+    match debs.and_then(|mut d| {
+        d.find_map(|e| {
+            e.ok()
+                .filter(|e| e.path().extension().is_some_and(|x| x == "deb"))
+        })
+    }) {
+        Some(deb) => row(
+            "size: .deb",
+            &one(file_mb(&deb.path()).unwrap_or(0.0)),
+            "MB",
+            None,
+            &deb.path().display().to_string(),
+        ),
+        None => println!("| size: .deb | not built | | | | run `make deb` first |"),
+    }
+
+    // 6. The browse view with 5,000 synthetic models.
+    let data = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(data.path().join("headroom")).unwrap();
+    let n = if full { 5000 } else { 400 };
+    std::fs::write(
+        data.path().join("headroom/catalog.override.json"),
+        headroom_catalog::synthetic::data_file(n),
+    )
+    .unwrap();
+    let harness = Harness::start_in(data);
+    let mut paints = Vec::new();
+    let mut frames = Vec::new();
+    for _ in 0..if full { 5 } else { 1 } {
+        let client = harness.launch().await;
+        let (paint, worst) = ui_at_scale(&client).await;
+        paints.push(paint);
+        frames.push(worst);
+        client.close().await.ok();
+        tokio::time::sleep(Duration::from_millis(300)).await;
+    }
+    row(
+        &format!("UI: browse first paint after data, {n} models"),
+        &stats(paints),
+        "ms",
+        Some((100.0, "≤ 100 ms")),
+        "",
+    );
+    row(
+        &format!("UI: longest frame while scrolling {n} models"),
+        &stats(frames),
+        "ms",
+        Some((50.0, "≤ 50 ms")),
+        "120 scroll steps",
+    );
+}
