@@ -49,8 +49,9 @@ async fn js(client: &Client, script: &str) -> Value {
         .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
 }
 
-/// ms from process start to the catalog painted (the UI's `headroom:catalog-rendered` mark).
-async fn startup_ms(client: &Client) -> f64 {
+/// ms from process start to the webview starting to load the page, and to the catalog painted
+/// (the UI's `headroom:catalog-rendered` mark).
+async fn startup_ms(client: &Client) -> (f64, f64) {
     let v = js(
         client,
         r#"const done = arguments[arguments.length - 1];
@@ -61,11 +62,14 @@ async fn startup_ms(client: &Client) -> f64 {
             if (!mark) await new Promise((r) => setTimeout(r, 10));
           }
           const info = await window.__TAURI__.core.invoke('app_info');
-          done(performance.timeOrigin + mark.startTime - info.started_ms);
+          done([performance.timeOrigin - info.started_ms, performance.timeOrigin + mark.startTime - info.started_ms]);
         })().catch((e) => done(String(e)));"#,
     )
     .await;
-    v.as_f64().unwrap_or_else(|| panic!("start-up mark: {v}"))
+    match (v[0].as_f64(), v[1].as_f64()) {
+        (Some(page), Some(painted)) => (page, painted),
+        _ => panic!("start-up marks: {v}"),
+    }
 }
 
 /// Times `reps` calls of each ui/api.js function inside the webview; returns ms per call.
@@ -211,13 +215,22 @@ async fn main() {
 
     // 1. Start-up, over fresh launches of the app.
     let harness = Harness::start();
-    let mut startups = Vec::new();
+    let (mut pages, mut startups) = (Vec::new(), Vec::new());
     for _ in 0..launches {
         let client = harness.launch().await;
-        startups.push(startup_ms(&client).await);
+        let (page, painted) = startup_ms(&client).await;
+        pages.push(page);
+        startups.push(painted);
         client.close().await.ok();
         tokio::time::sleep(Duration::from_millis(300)).await;
     }
+    row(
+        "start-up: process start to the page starting to load",
+        &stats(pages),
+        "ms",
+        None,
+        "Rust side, window and WebKit processes",
+    );
     row(
         "start-up: process start to catalog painted",
         &stats(startups),
@@ -226,6 +239,9 @@ async fn main() {
         &format!("{launches} launches"),
     );
 
+    if std::env::var_os("HEADROOM_BENCH_STARTUP_ONLY").is_some() {
+        return;
+    }
     // 2. IPC round trips inside the webview; 4. memory before and after 1,000 + 1,000 changes.
     let client = harness.launch().await;
     tokio::time::sleep(Duration::from_millis(500)).await;
