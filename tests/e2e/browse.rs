@@ -2,7 +2,7 @@
 
 use fantoccini::{Client, Locator};
 
-use crate::harness::{texts, wait_text, with_app, Harness};
+use crate::harness::{open_detail, texts, wait_text, with_app, Harness};
 
 async fn first_row(client: &Client) -> String {
     texts(client, "table.models tbody th")
@@ -66,13 +66,7 @@ async fn search_filter_and_open_a_models_detail() {
         );
 
         // Open a model's detail: every spec, unknowns marked, its sources.
-        let link = client
-            .find(Locator::XPath(
-                "//table//button[normalize-space()='Sennheiser HD 650']",
-            ))
-            .await
-            .unwrap();
-        link.click().await.unwrap();
+        open_detail(&client, "Sennheiser HD 650").await;
         let title = wait_text(&client, "dialog.detail h2", |t| !t.is_empty()).await;
         assert_eq!(title, "Sennheiser HD 650");
         let specs = client

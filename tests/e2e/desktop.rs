@@ -9,7 +9,7 @@ use fantoccini::key::Key;
 use fantoccini::{Client, Locator};
 use serde_json::{json, Value};
 
-use crate::harness::{click, wait_text, with_app, Harness, SESSION_TIMEOUT};
+use crate::harness::{click, open_detail, wait_text, with_app, Harness, SESSION_TIMEOUT};
 
 /// Presses `keys` together (modifiers first) and lets them go, as a person would.
 async fn press(client: &Client, keys: &[char]) {
@@ -282,15 +282,7 @@ async fn the_theme_follows_the_override_and_keeps_it() {
 async fn a_term_opens_the_glossary_at_its_entry() {
     let harness = Harness::start();
     with_app(&harness, |client| async move {
-        client
-            .find(Locator::XPath(
-                "//table//button[normalize-space()='Sennheiser HD 650']",
-            ))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
+        open_detail(&client, "Sennheiser HD 650").await;
         wait_text(&client, "dialog.detail[open] h2", |t| {
             t == "Sennheiser HD 650"
         })

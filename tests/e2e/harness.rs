@@ -309,3 +309,26 @@ pub async fn click(client: &Client, css: &str) {
         .await
         .unwrap_or_else(|e| panic!("click {css}: {e}"));
 }
+
+/// Opens the detail dialog of the model named `name` from the browse table.
+pub async fn open_detail(client: &Client, name: &str) {
+    let xpath = format!("//table//button[normalize-space()='{name}']");
+    client
+        .find(Locator::XPath(&xpath))
+        .await
+        .unwrap_or_else(|e| panic!("{name} in the table: {e}"))
+        .click()
+        .await
+        .unwrap_or_else(|e| panic!("open {name}: {e}"));
+}
+
+/// Switches to the shortlist and waits for it to render.
+pub async fn open_shortlist(client: &Client) {
+    click(client, "#tab-shortlist").await;
+    client
+        .wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::Css(".shortlist"))
+        .await
+        .expect("the shortlist renders");
+}

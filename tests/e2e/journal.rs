@@ -5,22 +5,12 @@ use std::time::Duration;
 
 use fantoccini::{Client, Locator};
 
-use crate::harness::{click, texts, wait_text, with_app, Harness};
+use crate::harness::{click, open_detail, open_shortlist, texts, wait_text, with_app, Harness};
 
 const NOTE: &str = "Clamp fine, ears warm after 40 minutes. <b>not bold</b>";
 
-async fn open_shortlist(client: &Client) {
-    click(client, "#tab-shortlist").await;
-}
-
 async fn saved_notes(client: &Client) -> Vec<String> {
     open_shortlist(client).await;
-    client
-        .wait()
-        .at_most(Duration::from_secs(10))
-        .for_element(Locator::Css(".shortlist"))
-        .await
-        .unwrap();
     tokio::time::sleep(Duration::from_millis(300)).await;
     texts(client, ".session-notes").await
 }
@@ -31,15 +21,7 @@ async fn a_note_survives_restart_sigkill_and_a_damaged_file() {
 
     // Shortlist a model from its detail, then record a try-on.
     with_app(&harness, |client| async move {
-        client
-            .find(Locator::XPath(
-                "//table//button[normalize-space()='Sennheiser HD 650']",
-            ))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
+        open_detail(&client, "Sennheiser HD 650").await;
         click(&client, "dialog.detail .actions .primary").await;
         open_shortlist(&client).await;
         wait_text(&client, ".entry h3", |t| t == "Sennheiser HD 650").await;

@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 use fantoccini::{Client, Locator};
 use serde_json::{json, Value};
 
-use crate::harness::{click, with_app, Harness};
+use crate::harness::{click, open_detail, open_shortlist, with_app, Harness};
 
 #[derive(Clone, Debug)]
 struct Payload {
@@ -198,16 +198,6 @@ async fn wait_for(client: &Client, script: &str, args: Vec<Value>, want: &Value,
     }
 }
 
-async fn open_shortlist(client: &Client) {
-    click(client, "#tab-shortlist").await;
-    client
-        .wait()
-        .at_most(Duration::from_secs(10))
-        .for_element(Locator::Css(".shortlist"))
-        .await
-        .unwrap();
-}
-
 /// Every try-on on the page by id: its place (the head's first plain span, without the ` · `
 /// before it) and its notes, as text content.
 async fn shown_sessions(client: &Client) -> Value {
@@ -288,15 +278,7 @@ async fn shown_details(client: &Client) -> Vec<Value> {
 
 /// Shortlists the Sennheiser HD 650 from its detail and opens the shortlist.
 async fn shortlist_hd650(client: &Client) {
-    client
-        .find(Locator::XPath(
-            "//table//button[normalize-space()='Sennheiser HD 650']",
-        ))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    open_detail(client, "Sennheiser HD 650").await;
     click(client, "dialog.detail .actions .primary").await;
     open_shortlist(client).await;
     wait_for(
