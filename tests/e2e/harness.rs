@@ -101,42 +101,49 @@ impl Harness {
     /// Launches the app and waits until it has started (the catalog shown, and the welcome when
     /// it is a first run), touching nothing.
     pub async fn launch_as_is(&self) -> Client {
+        let client = self
+            .session(Path::new(env!("CARGO_BIN_EXE_headroom")))
+            .await;
+        // Asked in one script rather than through element handles: a virtualised table may
+        // swap its rows between finding one and looking at it.
+        let started = "return document.documentElement.hasAttribute('data-started') \
+            && document.querySelector('table.models tbody tr') !== null;";
+        let limit = Instant::now() + Duration::from_secs(30);
+        while client.execute(started, vec![]).await.expect("execute") != json!(true) {
+            assert!(
+                Instant::now() < limit,
+                "the catalog renders and start-up finishes"
+            );
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        client
+    }
+
+    /// Starts `application` (a Tauri app) in a new WebDriver session and returns at once.
+    pub async fn session(&self, application: &Path) -> Client {
         let mut caps = serde_json::Map::new();
         caps.insert(
             "tauri:options".into(),
-            json!({ "application": env!("CARGO_BIN_EXE_headroom") }),
+            json!({ "application": application }),
         );
         // A session whose app was killed may take a moment to be released by the driver.
         let mut attempts = 0;
-        let client = loop {
+        loop {
             let connector = hyper_util::client::legacy::connect::HttpConnector::new();
             match ClientBuilder::new(connector)
                 .capabilities(caps.clone())
                 .connect(&format!("http://127.0.0.1:{}", self.port))
                 .await
             {
-                Ok(client) => break client,
+                Ok(client) => return client,
                 Err(e) if attempts < 20 => {
                     attempts += 1;
                     eprintln!("new session refused ({e}); retrying");
                     tokio::time::sleep(Duration::from_millis(500)).await;
                 }
-                Err(e) => panic!("WebDriver session with the app: {e}"),
+                Err(e) => panic!("WebDriver session with {}: {e}", application.display()),
             }
-        };
-        client
-            .wait()
-            .at_most(Duration::from_secs(30))
-            .for_element(Locator::Css("table.models tbody tr"))
-            .await
-            .expect("the catalog renders");
-        client
-            .wait()
-            .at_most(Duration::from_secs(10))
-            .for_element(Locator::Css("html[data-started]"))
-            .await
-            .expect("start-up finishes");
-        client
+        }
     }
 
     /// Where the app keeps the user's data in this run.
