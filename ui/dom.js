@@ -38,3 +38,34 @@ export function replace(el, ...children) {
   el.replaceChildren();
   append(el, children);
 }
+
+/** Elements scrolled away from their top, as their scroll events tell. */
+const scrolled = new WeakSet();
+
+/**
+ * Follows whether `el` is scrolled away from its top, so that `scrollToTop` need not ask: reading
+ * or setting a scroll position makes the engine lay the page out at once, which on the first
+ * paint costs tens of milliseconds for nothing. Returns `el`.
+ */
+export function trackScroll(el) {
+  el.addEventListener('scroll', () => {
+    if (el.scrollTop > 0) scrolled.add(el);
+    else scrolled.delete(el);
+  }, { passive: true });
+  return el;
+}
+
+/** Brings a `trackScroll` element back to its top; touches nothing when it is already there. */
+export function scrollToTop(el) {
+  if (!scrolled.has(el)) return;
+  scrolled.delete(el);
+  el.scrollTop = 0;
+}
+
+/**
+ * Runs `fn` once the current changes are on screen: after the next frame's style, layout and
+ * paint (a task queued from the frame callback runs after that frame is drawn).
+ */
+export function afterPaint(fn) {
+  requestAnimationFrame(() => setTimeout(fn, 0));
+}

@@ -1,7 +1,7 @@
 // The app shell: navigation between views, the header's tools (theme, glossary, shortcuts,
 // About), keyboard shortcuts, the notice banner, and start-up (with the first-run welcome).
 import * as api from './api.js';
-import { h, replace } from './dom.js';
+import { afterPaint, h, replace, scrollToTop, trackScroll } from './dom.js';
 import { openGlossary } from './glossary.js';
 import { commandFor, isTextEntry } from './keys.js';
 import { openAbout, openHelp, openWelcome } from './overlays.js';
@@ -71,7 +71,7 @@ function shell() {
   const header = h('header', { class: 'app-header' },
     h('h1', { class: 'brand' }, 'Headroom'), nav, tools);
   const notices = h('div', { id: 'notices', role: 'status', 'aria-live': 'polite' });
-  const main = h('main', { id: 'view', tabindex: '-1' });
+  const main = trackScroll(h('main', { id: 'view', tabindex: '-1' }));
   replace(document.getElementById('app'), header, notices, main);
 }
 
@@ -89,7 +89,7 @@ export async function show(id) {
   state.current = def.id;
   const main = document.getElementById('view');
   replace(main, view.element);
-  main.scrollTop = 0; // each area opens at its top, not where the last one was scrolled to
+  scrollToTop(main); // each area opens at its top, not where the last one was scrolled to
   // Busy while it loads: app.css shows a spinner when that lasts longer than a blink.
   view.element.setAttribute('aria-busy', 'true');
   try {
@@ -142,15 +142,23 @@ document.addEventListener('keydown', (e) => {
 });
 
 async function start() {
+  performance.mark('headroom:start');
   applyTheme(loadTheme());
+  // Both round trips at once: the notices need not hold up the catalog.
+  const info = api.appInfo();
+  // The catalog is fetched and laid out before the shell goes into the page, so that the first
+  // frame WebKit draws already holds it: drawing an empty shell first costs a whole extra
+  // layout and paint while the data is on its way. A failure here is shown by `show` below,
+  // which asks again once the banner exists.
+  const browse = views[0].make();
+  state.instances.set(views[0].id, browse);
+  await browse.activate().catch(() => {});
   shell();
   try {
-    // Both round trips at once: the notices need not hold up the catalog.
-    const info = api.appInfo();
     await show('browse');
     for (const n of (await info).notices) notify(n.message, n.level === 'info' ? 'info' : 'error');
     // The start-up benchmark reads this mark: the first view is painted with data.
-    requestAnimationFrame(() => performance.mark('headroom:catalog-rendered'));
+    afterPaint(() => performance.mark('headroom:catalog-rendered'));
     if (!welcomeSeen()) openWelcome(actions);
   } catch (e) {
     notify(e instanceof api.ApiError ? e.message : String(e), 'error');

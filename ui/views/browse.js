@@ -1,6 +1,6 @@
 // Browse: the catalog as a table with search, facet filters, sorting, and a detail dialog.
 import * as api from '../api.js';
-import { h, replace } from '../dom.js';
+import { afterPaint, h, replace, scrollToTop, trackScroll } from '../dom.js';
 import * as f from '../format.js';
 import { openModal } from '../dialog.js';
 import { backTerm, termLink } from '../glossary.js';
@@ -26,6 +26,8 @@ const COLUMNS = [
 const VIRTUALIZE_FROM = 300;
 /** Rows rendered above and below the visible ones. */
 const OVERSCAN = 10;
+/** A row's height until one has been measured: app.css sets 2.1rem on a 15px root. */
+const ROW_ESTIMATE = 31.5;
 
 export class BrowseView {
   /** @param {{ onShortlist?: (id: string) => void, onCompare?: (id: string) => void }} actions */
@@ -54,7 +56,7 @@ export class BrowseView {
         this.search,
         this.facetBox,
         h('button', { type: 'button', class: 'secondary', onclick: () => this.reset() }, 'Reset filters')),
-      h('div', { class: 'results' }, this.count, this.wrap = h('div', { class: 'table-wrap', onscroll: () => this.onScroll() }, this.table), this.empty),
+      h('div', { class: 'results' }, this.count, this.wrap = trackScroll(h('div', { class: 'table-wrap', onscroll: () => this.onScroll() }, this.table)), this.empty),
       this.dialog);
   }
 
@@ -101,25 +103,29 @@ export class BrowseView {
     this.table.setAttribute('aria-rowcount', String(models.length + 1));
     replace(this.table, h('caption', { class: 'visually-hidden' }, 'Studio headphones'), head, this.body);
     this.window = null;
-    this.wrap.scrollTop = 0;
-    this.renderRows();
-    requestAnimationFrame(() => performance.mark('headroom:browse-painted'));
+    scrollToTop(this.wrap);
+    // At the top, and no taller than the window: known without asking the layout engine.
+    this.renderRows({ top: 0, height: window.innerHeight });
+    afterPaint(() => {
+      performance.mark('headroom:browse-painted');
+      this.measureRow();
+    });
   }
 
   /**
-   * Large results are virtualised: only the rows in view (and a margin) are in the DOM, with
-   * spacer rows standing in for the rest, so 5,000 models scroll as smoothly as 50.
+   * Large results are virtualised: only the rows in `viewport` (and a margin) are in the DOM,
+   * with spacer rows standing in for the rest, so 5,000 models scroll as smoothly as 50.
    */
-  renderRows() {
+  renderRows(viewport) {
     const models = this.result.models;
     if (models.length <= VIRTUALIZE_FROM) {
       if (!this.window) replace(this.body, models.map((m, i) => this.row(m, i)));
       this.window = [0, models.length];
       return;
     }
-    const rowHeight = this.rowHeight ?? 34;
-    const first = Math.max(0, Math.floor(this.wrap.scrollTop / rowHeight) - OVERSCAN);
-    const count = Math.ceil(this.wrap.clientHeight / rowHeight) + 2 * OVERSCAN;
+    const rowHeight = this.rowHeight ?? ROW_ESTIMATE;
+    const first = Math.max(0, Math.floor(viewport.top / rowHeight) - OVERSCAN);
+    const count = Math.ceil(viewport.height / rowHeight) + 2 * OVERSCAN;
     const last = Math.min(models.length, first + count);
     if (this.window && this.window[0] === first && this.window[1] === last) return;
     this.window = [first, last];
@@ -132,14 +138,23 @@ export class BrowseView {
       first > 0 ? spacer(first) : null,
       models.slice(first, last).map((m, i) => this.row(m, first + i)),
       last < models.length ? spacer(models.length - last) : null);
-    if (!this.rowHeight) {
-      const measured = this.body.querySelector('tr:not(.spacer)')?.getBoundingClientRect().height;
-      if (measured) {
-        this.rowHeight = measured;
-        this.window = null;
-        this.renderRows();
-      }
+  }
+
+  /** The table's real row height, read once a frame is drawn (no layout forced for it). */
+  measureRow() {
+    if (this.rowHeight || !this.result || this.result.models.length <= VIRTUALIZE_FROM) return;
+    const measured = this.body.querySelector('tr:not(.spacer)')?.getBoundingClientRect().height;
+    if (!measured) return;
+    this.rowHeight = measured;
+    if (Math.abs(measured - ROW_ESTIMATE) > 0.5) {
+      this.window = null;
+      this.renderRows(this.viewport());
     }
+  }
+
+  /** The visible part of the table, read in a frame callback where the layout is current. */
+  viewport() {
+    return { top: this.wrap.scrollTop, height: this.wrap.clientHeight };
   }
 
   onScroll() {
@@ -147,7 +162,7 @@ export class BrowseView {
     this.scrollQueued = true;
     requestAnimationFrame(() => {
       this.scrollQueued = false;
-      this.renderRows();
+      this.renderRows(this.viewport());
     });
   }
 
