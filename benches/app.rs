@@ -7,12 +7,15 @@
 #[allow(dead_code)]
 mod harness;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use fantoccini::Client;
 use harness::Harness;
 use serde_json::Value;
+
+/// How long a window is left alone after start-up before its memory is read.
+const SETTLE: Duration = Duration::from_millis(1500);
 
 struct Stats {
     median: f64,
@@ -49,26 +52,43 @@ async fn js(client: &Client, script: &str) -> Value {
         .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
 }
 
-/// ms from process start to the webview starting to load the page, and to the catalog painted
-/// (the UI's `headroom:catalog-rendered` mark).
-async fn startup_ms(client: &Client) -> (f64, f64) {
+/// Milestones of one launch, in ms from process start (`app_info.started_ms`).
+struct Startup {
+    /// The webview starts loading the page (Rust side, GTK window and WebKit processes).
+    page: f64,
+    /// The page's scripts start running (HTML and the module graph fetched and parsed).
+    scripts: f64,
+    /// The catalog's first page of models has arrived from Rust (`headroom:browse-data`).
+    data: f64,
+    /// The catalog is on screen (`headroom:catalog-rendered`, set after the frame is drawn).
+    painted: f64,
+}
+
+async fn startup(client: &Client) -> Startup {
     let v = js(
         client,
         r#"const done = arguments[arguments.length - 1];
         (async () => {
-          let mark;
-          for (let i = 0; i < 200 && !mark; i++) {
-            mark = performance.getEntriesByName('headroom:catalog-rendered')[0];
-            if (!mark) await new Promise((r) => setTimeout(r, 10));
+          const at = (name) => performance.getEntriesByName(name)[0]?.startTime;
+          for (let i = 0; i < 200 && at('headroom:catalog-rendered') === undefined; i++) {
+            await new Promise((r) => setTimeout(r, 10));
           }
           const info = await window.__TAURI__.core.invoke('app_info');
-          done([performance.timeOrigin - info.started_ms, performance.timeOrigin + mark.startTime - info.started_ms]);
+          const origin = performance.timeOrigin - info.started_ms;
+          done([0, at('headroom:start'), at('headroom:browse-data'), at('headroom:catalog-rendered')]
+            .map((t) => (t === undefined ? null : origin + t)));
         })().catch((e) => done(String(e)));"#,
     )
     .await;
-    match (v[0].as_f64(), v[1].as_f64()) {
-        (Some(page), Some(painted)) => (page, painted),
-        _ => panic!("start-up marks: {v}"),
+    let at = |i: usize| {
+        v[i].as_f64()
+            .unwrap_or_else(|| panic!("start-up mark {i} missing: {v}"))
+    };
+    Startup {
+        page: at(0),
+        scripts: at(1),
+        data: at(2),
+        painted: at(3),
     }
 }
 
@@ -159,20 +179,30 @@ fn children(pid: u32) -> Vec<u32> {
         .collect()
 }
 
-/// The running app's pid (the newest process running our binary).
-fn app_pid() -> u32 {
+/// The pid of the newest process running `binary`.
+fn newest_pid(binary: &Path) -> u32 {
     let out = std::process::Command::new("pgrep")
-        .args(["-n", "-f", env!("CARGO_BIN_EXE_headroom")])
+        .arg("-n")
+        .arg("-f")
+        .arg(binary)
         .output()
         .expect("pgrep");
     String::from_utf8_lossy(&out.stdout)
         .trim()
         .parse()
-        .expect("the app runs")
+        .unwrap_or_else(|_| panic!("{} runs", binary.display()))
 }
 
-/// First paint of 5,000 rows after their data arrived, and the longest frame while scrolling.
-async fn ui_at_scale(client: &Client) -> (f64, f64) {
+/// The floor example built beside this benchmark (same profile), if it was built.
+fn floor_binary() -> Option<PathBuf> {
+    let exe = std::env::current_exe().ok()?;
+    let floor = exe.parent()?.parent()?.join("examples/floor");
+    floor.is_file().then_some(floor)
+}
+
+/// First paint of 5,000 rows after their data arrived; the longest and 95th percentile frame
+/// while scrolling; the longest of as many idle frames before it.
+async fn ui_at_scale(client: &Client) -> (f64, f64, f64, f64) {
     let v = js(
         client,
         r#"const done = arguments[arguments.length - 1];
@@ -182,24 +212,35 @@ async fn ui_at_scale(client: &Client) -> (f64, f64) {
           const data = performance.getEntriesByName('headroom:browse-data')[0].startTime;
           const painted = performance.getEntriesByName('headroom:browse-painted')[0].startTime;
           const wrap = document.querySelector('.table-wrap');
-          let worst = 0, last = performance.now();
+          // The same number of frames with nothing to do: the floor any frame sits on here.
+          const idle = [];
+          let last = performance.now();
+          for (let i = 0; i < 120; i++) {
+            await wait();
+            const now = performance.now();
+            idle.push(now - last);
+            last = now;
+          }
+          const frames = [];
+          last = performance.now();
           for (let i = 0; i < 120; i++) {
             wrap.scrollTop += 900;
             await wait();
             const now = performance.now();
-            worst = Math.max(worst, now - last);
+            frames.push(now - last);
             last = now;
           }
+          const worst = Math.max(...frames);
+          frames.sort((a, b) => a - b);
+          const p95 = frames[Math.floor(frames.length * 0.95)];
           const rows = document.querySelectorAll('table.models tbody tr:not(.spacer)').length;
-          done({ paint: painted - data, worst, rows, top: wrap.scrollTop });
+          done({ paint: painted - data, worst, p95, rows, idle: Math.max(...idle) });
         })().catch((e) => done(String(e)));"#,
     )
     .await;
     assert!(v["rows"].as_u64().unwrap_or(0) > 0, "rows rendered: {v}");
-    (
-        v["paint"].as_f64().unwrap_or(f64::NAN),
-        v["worst"].as_f64().unwrap_or(f64::NAN),
-    )
+    let at = |key: &str| v[key].as_f64().unwrap_or(f64::NAN);
+    (at("paint"), at("worst"), at("p95"), at("idle"))
 }
 
 fn file_mb(path: &Path) -> Option<f64> {
@@ -213,39 +254,92 @@ async fn main() {
     let full = std::env::args().any(|a| a == "--bench");
     let (launches, reps, churn_n) = if full { (12, 50, 1000) } else { (1, 3, 5) };
 
-    // 1. Start-up, over fresh launches of the app.
+    // 1. Start-up, over fresh launches of the app, each after a launch of the floor (a minimal
+    // Tauri window, examples/floor) so that both see the same machine at the same moment.
+    let floor = floor_binary();
     let harness = Harness::start();
-    let (mut pages, mut startups) = (Vec::new(), Vec::new());
+    let (mut ours, mut floors, mut floor_pss) = (Vec::new(), Vec::new(), Vec::new());
     for _ in 0..launches {
+        if let Some(floor) = &floor {
+            let client = harness.session(floor).await;
+            floors.push(startup(&client).await);
+            tokio::time::sleep(SETTLE).await;
+            floor_pss.push(pss_kb(newest_pid(floor)) as f64 / 1024.0);
+            client.close().await.ok();
+            tokio::time::sleep(Duration::from_millis(300)).await;
+        }
         let client = harness.launch().await;
-        let (page, painted) = startup_ms(&client).await;
-        pages.push(page);
-        startups.push(painted);
+        ours.push(startup(&client).await);
         client.close().await.ok();
         tokio::time::sleep(Duration::from_millis(300)).await;
     }
+    let column = |seen: &[Startup], f: fn(&Startup) -> f64| stats(seen.iter().map(f).collect());
+    let floor_painted = (!floors.is_empty()).then(|| column(&floors, |s| s.painted).median);
+    if floor_painted.is_some() {
+        row(
+            "floor: minimal Tauri 2 window, process start to page starting to load",
+            &column(&floors, |s| s.page),
+            "ms",
+            None,
+            "examples/floor: same Tauri, window and CSP",
+        );
+        row(
+            "floor: minimal Tauri 2 window, process start to first IPC answered and painted",
+            &column(&floors, |s| s.painted),
+            "ms",
+            None,
+            "one IPC call, one line of text",
+        );
+    } else {
+        println!("| floor | not built | | | | cargo build --release --example floor |");
+    }
     row(
         "start-up: process start to the page starting to load",
-        &stats(pages),
+        &column(&ours, |s| s.page),
         "ms",
         None,
-        "Rust side, window and WebKit processes",
+        "Rust side, GTK window, WebKit processes",
     );
     row(
+        "start-up: process start to the page's scripts running",
+        &column(&ours, |s| s.scripts),
+        "ms",
+        None,
+        "HTML and module graph fetched and parsed",
+    );
+    row(
+        "start-up: process start to catalog data in the page",
+        &column(&ours, |s| s.data),
+        "ms",
+        None,
+        "app_info + list_models answered",
+    );
+    let painted = column(&ours, |s| s.painted);
+    row(
         "start-up: process start to catalog painted",
-        &stats(startups),
+        &painted,
         "ms",
         Some((300.0, "≤ 300 ms")),
-        &format!("{launches} launches"),
+        &match floor_painted {
+            Some(f) => format!(
+                "{launches} launches; {:+.0} ms over the floor",
+                painted.median - f
+            ),
+            None => format!("{launches} launches"),
+        },
     );
 
+    if std::env::var_os("HEADROOM_BENCH_UI_ONLY").is_some() {
+        drop(harness);
+        return ui_at_scale_rows(full).await;
+    }
     if std::env::var_os("HEADROOM_BENCH_STARTUP_ONLY").is_some() {
         return;
     }
     // 2. IPC round trips inside the webview; 4. memory before and after 1,000 + 1,000 changes.
     let client = harness.launch().await;
-    tokio::time::sleep(Duration::from_millis(500)).await;
-    let pid = app_pid();
+    tokio::time::sleep(SETTLE).await;
+    let pid = newest_pid(Path::new(env!("CARGO_BIN_EXE_headroom")));
     let pss_start = pss_kb(pid) as f64 / 1024.0;
     let times = ipc(&client, reps).await;
     for (key, name, budget) in [
@@ -278,12 +372,35 @@ async fn main() {
         min: v,
         max: v,
     };
+    let floor_pss = (!floor_pss.is_empty()).then(|| stats(floor_pss));
+    let pss_budget = floor_pss
+        .as_ref()
+        .map(|f| format!("≤ {:.0} MB (floor + 15%)", f.median * 1.15))
+        .unwrap_or_default();
+    if let Some(floor_pss) = &floor_pss {
+        row(
+            "floor: PSS of the minimal Tauri 2 window after start-up",
+            floor_pss,
+            "MB",
+            None,
+            &format!("{launches} launches"),
+        );
+    }
     row(
         "memory: PSS after start-up (app + WebKit)",
         &one(pss_start),
         "MB",
-        Some((299.0, "≤ 299 MB (260 + 15%)")),
-        "one run",
+        Some(match &floor_pss {
+            Some(f) => (f.median * 1.15, pss_budget.as_str()),
+            None => (299.0, "≤ 299 MB (260 + 15%)"),
+        }),
+        &match &floor_pss {
+            Some(f) => format!(
+                "one run; {:+.1}% over the floor",
+                (pss_start / f.median - 1.0) * 100.0
+            ),
+            None => "one run".into(),
+        },
     );
     let growth = (pss_after / pss_start - 1.0) * 100.0;
     row(
@@ -330,7 +447,11 @@ async fn main() {
         None => println!("| size: .deb | not built | | | | run `make deb` first |"),
     }
 
-    // 6. The browse view with 5,000 synthetic models.
+    ui_at_scale_rows(full).await;
+}
+
+/// 6. The browse view with 5,000 synthetic models (400 in the smoke run).
+async fn ui_at_scale_rows(full: bool) {
     let data = tempfile::tempdir().unwrap();
     std::fs::create_dir_all(data.path().join("headroom")).unwrap();
     let n = if full { 5000 } else { 400 };
@@ -341,12 +462,14 @@ async fn main() {
     .unwrap();
     let harness = Harness::start_in(data);
     let mut paints = Vec::new();
-    let mut frames = Vec::new();
+    let (mut frames, mut p95s, mut idles) = (Vec::new(), Vec::new(), Vec::new());
     for _ in 0..if full { 5 } else { 1 } {
         let client = harness.launch().await;
-        let (paint, worst) = ui_at_scale(&client).await;
+        let (paint, worst, p95, idle) = ui_at_scale(&client).await;
         paints.push(paint);
         frames.push(worst);
+        p95s.push(p95);
+        idles.push(idle);
         client.close().await.ok();
         tokio::time::sleep(Duration::from_millis(300)).await;
     }
@@ -362,6 +485,20 @@ async fn main() {
         &stats(frames),
         "ms",
         Some((50.0, "≤ 50 ms")),
-        "120 scroll steps",
+        "120 scroll steps of 900 px; the worst one per run",
+    );
+    row(
+        &format!("UI: 95th percentile frame while scrolling {n} models"),
+        &stats(p95s),
+        "ms",
+        None,
+        "same runs",
+    );
+    row(
+        "UI: longest frame with nothing to do, same window",
+        &stats(idles),
+        "ms",
+        None,
+        "120 idle frames before the scroll: the machine's own jitter",
     );
 }

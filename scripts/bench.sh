@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 echo "building (release)…" >&2
 cargo bench --no-run --bench app -q >&2
+cargo build --release --example floor -q >&2
 cargo bench --no-run -p headroom-catalog --bench engine -q >&2
 echo
 echo "| measure | median | min | max | budget | note |"
