@@ -7,6 +7,8 @@ run: setup
 	$(CARGO) run --bin headroom
 
 test: setup lint unit-ui
+	# The benchmark's smoke run launches the floor window beside the app: build it as a binary.
+	$(CARGO) build --example floor
 	$(CARGO) test --workspace --all-targets
 	$(CARGO) test --workspace --doc
 
