@@ -11,7 +11,7 @@ use std::time::Duration;
 use fantoccini::{Client, Locator};
 use serde_json::{json, Value};
 
-use crate::harness::{click, wait_text, with_app, Harness};
+use crate::harness::{click, open_area, wait_text, with_app, Harness};
 
 fn axe_source() -> String {
     let path = concat!(
@@ -131,7 +131,7 @@ async fn audit_everything(client: &Client, theme: &str) -> Vec<String> {
     wait_text(client, "#advice-status", |t| t.contains("best first")).await;
     found.extend(audit(client, &at("advisor")).await);
 
-    click(client, "#tab-compare").await;
+    open_area(client, "compare", "compare-view").await;
     found.extend(audit(client, &at("compare, empty")).await);
     click(client, "#tab-advisor").await;
     wait_text(client, "#advice-status", |t| t.contains("best first")).await;

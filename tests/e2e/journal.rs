@@ -5,7 +5,9 @@ use std::time::Duration;
 
 use fantoccini::{Client, Locator};
 
-use crate::harness::{click, open_detail, open_shortlist, texts, wait_text, with_app, Harness};
+use crate::harness::{
+    click, open_detail, open_shortlist, texts, type_into, wait_text, with_app, Harness,
+};
 
 const NOTE: &str = "Clamp fine, ears warm after 40 minutes. <b>not bold</b>";
 
@@ -26,22 +28,12 @@ async fn a_note_survives_restart_sigkill_and_a_damaged_file() {
         open_shortlist(&client).await;
         wait_text(&client, ".entry h3", |t| t == "Sennheiser HD 650").await;
         click(&client, ".entry .add-session").await;
-        client
-            .find(Locator::Id("session-place"))
-            .await
-            .unwrap()
-            .send_keys("Demo wall")
-            .await
-            .unwrap();
+        let field = client.find(Locator::Id("session-place")).await.unwrap();
+        type_into(&client, &field, "Demo wall").await;
         click(&client, "label[for='rating-comfort-4']").await;
         click(&client, "label[for='verdict-keep']").await;
-        client
-            .find(Locator::Id("session-notes"))
-            .await
-            .unwrap()
-            .send_keys(NOTE)
-            .await
-            .unwrap();
+        let field = client.find(Locator::Id("session-notes")).await.unwrap();
+        type_into(&client, &field, NOTE).await;
         click(&client, "#save-session").await;
         let shown = wait_text(&client, ".session-notes", |t| !t.is_empty()).await;
         assert_eq!(shown, NOTE, "user text reads back literally");

@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use fantoccini::{Client, Locator};
 
-use crate::harness::{click, wait_text, Harness, SESSION_TIMEOUT};
+use crate::harness::{click, type_into, wait_text, Harness, SESSION_TIMEOUT};
 
 async fn save(client: &Client, dir: &Path, name: &str) {
     tokio::time::sleep(Duration::from_millis(400)).await;
@@ -23,9 +23,9 @@ async fn save(client: &Client, dir: &Path, name: &str) {
     std::fs::write(dir.join(format!("{file}.png")), png).expect("write screenshot");
 }
 
-async fn type_into(client: &Client, id: &str, text: &str) {
+async fn type_id(client: &Client, id: &str, text: &str) {
     let el = client.find(Locator::Id(id)).await.unwrap();
-    el.send_keys(text).await.unwrap();
+    type_into(client, &el, text).await;
 }
 
 #[tokio::test]
@@ -114,10 +114,10 @@ async fn screenshots() {
         click(&client, "#tab-shortlist").await;
         wait_text(&client, ".entry h3", |t| !t.is_empty()).await;
         click(&client, ".entry .add-session").await;
-        type_into(&client, "session-place", "Demo wall, city store").await;
+        type_id(&client, "session-place", "Demo wall, city store").await;
         click(&client, "label[for='rating-comfort-4']").await;
         click(&client, "label[for='rating-clamp-3']").await;
-        type_into(
+        type_id(
             &client,
             "session-notes",
             "Light, no hot spots; a little loose looking down.",

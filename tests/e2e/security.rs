@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 use fantoccini::{Client, Locator};
 use serde_json::{json, Value};
 
-use crate::harness::{click, open_detail, open_shortlist, with_app, Harness};
+use crate::harness::{click, open_detail, open_shortlist, type_into, with_app, Harness};
 
 #[derive(Clone, Debug)]
 struct Payload {
@@ -129,16 +129,7 @@ async fn enter(client: &Client, id: &str, text: &str, max: usize) -> String {
     let field = client.find(Locator::Id(id)).await.unwrap();
     let el = serde_json::to_value(&field).unwrap();
     let held = if typeable(&expected) {
-        js(
-            client,
-            "arguments[0].value = ''; arguments[0].focus();",
-            vec![el.clone()],
-        )
-        .await;
-        field
-            .send_keys(&expected.replace('\n', "\u{E007}"))
-            .await
-            .unwrap();
+        type_into(client, &field, &expected).await;
         js(client, "return arguments[0].value;", vec![el]).await
     } else {
         // A value set by script fires no events: send the ones typing would have (the field may
