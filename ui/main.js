@@ -4,12 +4,15 @@ import * as api from './api.js';
 import { afterPaint, h, replace, scrollToTop, trackScroll } from './dom.js';
 import { openGlossary } from './glossary.js';
 import { commandFor, isTextEntry } from './keys.js';
-import { openAbout, openHelp, openWelcome } from './overlays.js';
 import { applyTheme, loadTheme, saveTheme, welcomeSeen } from './prefs.js';
-import { AdvisorView } from './views/advisor.js';
 import { BrowseView } from './views/browse.js';
-import { CompareView } from './views/compare.js';
-import { ShortlistView } from './views/shortlist.js';
+
+// Only what the first view needs is imported above (and preloaded by index.html). The other
+// views and the overlays are fetched once the catalog is on screen, so they cost start-up
+// nothing; `show` awaits them should a user be quicker than that.
+const overlays = () => import('./overlays.js');
+/** Runs `open` with the overlays module (help, About, welcome); says so if it cannot load. */
+const overlay = (open) => overlays().then(open, (e) => notify(`This could not be opened: ${e.message ?? e}`, 'error'));
 
 /** What views may ask of each other. */
 const actions = {
@@ -38,7 +41,7 @@ actions.onCompare = async (id) => {
       return;
     }
     await api.setCompare([...ids, id]);
-    state.instances.get('compare')?.activate();
+    state.instances.get('compare')?.then((view) => view.activate());
     notify(`Added to the comparison (${ids.length + 1} of 4).`, 'info', { label: 'Open compare', run: () => show('compare') }, 'compare');
   } catch (e) {
     notify(e.message, 'error');
@@ -46,13 +49,24 @@ actions.onCompare = async (id) => {
 };
 
 const views = [
-  { id: 'browse', label: 'Browse', key: '1', make: () => new BrowseView(actions) },
-  { id: 'advisor', label: 'Advisor', key: '2', make: () => new AdvisorView(actions) },
-  { id: 'compare', label: 'Compare', key: '3', make: () => new CompareView(actions) },
-  { id: 'shortlist', label: 'Shortlist', key: '4', make: () => new ShortlistView(actions) },
+  { id: 'browse', label: 'Browse', key: '1', make: async () => new BrowseView(actions) },
+  { id: 'advisor', label: 'Advisor', key: '2', make: async () => new (await import('./views/advisor.js')).AdvisorView(actions) },
+  { id: 'compare', label: 'Compare', key: '3', make: async () => new (await import('./views/compare.js')).CompareView(actions) },
+  { id: 'shortlist', label: 'Shortlist', key: '4', make: async () => new (await import('./views/shortlist.js')).ShortlistView(actions) },
 ];
 
+/** `instances` maps a view's id to the promise of its one instance (made on first use). */
 const state = { current: null, instances: new Map() };
+
+function instance(def) {
+  let made = state.instances.get(def.id);
+  if (!made) {
+    made = def.make();
+    made.catch(() => state.instances.delete(def.id)); // a failed load is tried again next time
+    state.instances.set(def.id, made);
+  }
+  return made;
+}
 
 function shell() {
   const nav = h('nav', { class: 'tabs', 'aria-label': 'Sections' },
@@ -66,8 +80,8 @@ function shell() {
   const tools = h('div', { class: 'header-tools' },
     h('div', { class: 'theme-pick' }, h('label', { for: 'theme' }, 'Theme'), theme),
     h('button', { type: 'button', class: 'tool', id: 'open-glossary', onclick: () => openGlossary() }, 'Glossary'),
-    h('button', { type: 'button', class: 'tool', id: 'open-help', title: 'Keyboard shortcuts (? or F1)', 'aria-keyshortcuts': '? F1', onclick: () => openHelp() }, 'Shortcuts'),
-    h('button', { type: 'button', class: 'tool', id: 'open-about', onclick: () => openAbout(actions) }, 'About'));
+    h('button', { type: 'button', class: 'tool', id: 'open-help', title: 'Keyboard shortcuts (? or F1)', 'aria-keyshortcuts': '? F1', onclick: () => overlay((o) => o.openHelp()) }, 'Shortcuts'),
+    h('button', { type: 'button', class: 'tool', id: 'open-about', onclick: () => overlay((o) => o.openAbout(actions)) }, 'About'));
   const header = h('header', { class: 'app-header' },
     h('h1', { class: 'brand' }, 'Headroom'), nav, tools);
   const notices = h('div', { id: 'notices', role: 'status', 'aria-live': 'polite' });
@@ -81,12 +95,16 @@ export async function show(id) {
     if (b.dataset.view === def.id) b.setAttribute('aria-current', 'page');
     else b.removeAttribute('aria-current');
   }
-  let view = state.instances.get(def.id);
-  if (!view) {
-    view = def.make();
-    state.instances.set(def.id, view);
-  }
   state.current = def.id;
+  let view;
+  try {
+    view = await instance(def);
+  } catch (e) {
+    notify(`${def.label} could not be loaded: ${e.message ?? e}`, 'error');
+    return;
+  }
+  // A later call won while this view's module was still loading.
+  if (state.current !== def.id) return;
   const main = document.getElementById('view');
   replace(main, view.element);
   scrollToTop(main); // each area opens at its top, not where the last one was scrolled to
@@ -138,7 +156,7 @@ document.addEventListener('keydown', (e) => {
   e.preventDefault();
   if (what.view) show(what.view);
   else if (what.command === 'search') focusSearch();
-  else if (what.command === 'help' && modal?.id !== 'help') openHelp();
+  else if (what.command === 'help' && modal?.id !== 'help') overlay((o) => o.openHelp());
 });
 
 async function start() {
@@ -150,16 +168,20 @@ async function start() {
   // frame WebKit draws already holds it: drawing an empty shell first costs a whole extra
   // layout and paint while the data is on its way. A failure here is shown by `show` below,
   // which asks again once the banner exists.
-  const browse = views[0].make();
-  state.instances.set(views[0].id, browse);
+  const browse = await instance(views[0]);
   await browse.activate().catch(() => {});
   shell();
   try {
     await show('browse');
     for (const n of (await info).notices) notify(n.message, n.level === 'info' ? 'info' : 'error');
     // The start-up benchmark reads this mark: the first view is painted with data.
-    afterPaint(() => performance.mark('headroom:catalog-rendered'));
-    if (!welcomeSeen()) openWelcome(actions);
+    afterPaint(() => {
+      performance.mark('headroom:catalog-rendered');
+      // Now the rest of the app, so that switching areas does not wait for a fetch.
+      for (const def of views) instance(def).catch(() => {});
+      overlays().catch(() => {});
+    });
+    if (!welcomeSeen()) (await overlays()).openWelcome(actions);
   } catch (e) {
     notify(e instanceof api.ApiError ? e.message : String(e), 'error');
   } finally {
