@@ -84,3 +84,88 @@ async fn search_filter_and_open_a_models_detail() {
     })
     .await;
 }
+
+/// A catalog long enough to be virtualised, scrolled the ways people scroll: small steps down and
+/// up, page-sized steps, and jumps. At every stop the rows in the DOM must be the right ones
+/// (each position always shows the same model), cover what is visible, and keep the table as
+/// tall as the whole catalog; rows that stay in the window must be the same elements.
+#[tokio::test]
+async fn a_long_catalog_scrolls_with_the_right_rows_in_view() {
+    const MODELS: usize = 2000;
+    let data = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(data.path().join("headroom")).unwrap();
+    std::fs::write(
+        data.path().join("headroom/catalog.override.json"),
+        headroom_catalog::synthetic::data_file(MODELS),
+    )
+    .unwrap();
+    let harness = Harness::start_in(data);
+    with_app(&harness, |client| async move {
+        let report = client
+            .execute_async(
+                r#"const done = arguments[arguments.length - 1];
+                (async () => {
+                  const frame = () => new Promise((r) => requestAnimationFrame(r));
+                  const wrap = document.querySelector('.table-wrap');
+                  const head = document.querySelector('table.models thead').getBoundingClientRect().height;
+                  const rows = () => [...document.querySelectorAll('table.models tbody tr:not(.spacer)')];
+                  const idAt = new Map();
+                  const problems = [];
+                  let reused = 0;
+                  const look = (where, before) => {
+                    const now = rows();
+                    const index = now.map((tr) => Number(tr.getAttribute('aria-rowindex')) - 2);
+                    if (index.some((k, i) => i > 0 && k !== index[i - 1] + 1)) problems.push(`${where}: rows not consecutive ${index}`);
+                    if (now.length > 120) problems.push(`${where}: ${now.length} rows in the DOM`);
+                    now.forEach((tr, i) => {
+                      const seen = idAt.get(index[i]);
+                      if (seen && seen !== tr.dataset.id) problems.push(`${where}: row ${index[i]} shows ${tr.dataset.id}, earlier ${seen}`);
+                      idAt.set(index[i], tr.dataset.id);
+                      const old = before.get(index[i]);
+                      if (old && old !== tr) problems.push(`${where}: row ${index[i]} was made again`);
+                      if (old === tr) reused += 1;
+                    });
+                    const view = wrap.getBoundingClientRect();
+                    const top = now[0].getBoundingClientRect().top, bottom = now[now.length - 1].getBoundingClientRect().bottom;
+                    if (top > view.top + head + 1 || bottom < Math.min(view.bottom, wrap.querySelector('table').getBoundingClientRect().bottom) - 1) {
+                      problems.push(`${where}: rows ${top}..${bottom} do not cover ${view.top + head}..${view.bottom}`);
+                    }
+                    return new Map(now.map((tr, i) => [index[i], tr]));
+                  };
+                  const go = async (where, to) => {
+                    const before = new Map(rows().map((tr) => [Number(tr.getAttribute('aria-rowindex')) - 2, tr]));
+                    wrap.scrollTop = to;
+                    for (let i = 0; i < 4; i++) await frame();
+                    look(where, before);
+                  };
+                  look('start', new Map());
+                  const rowHeight = rows()[0].getBoundingClientRect().height;
+                  const tall = wrap.scrollHeight;
+                  for (let i = 1; i <= 8; i++) await go(`down ${i * 200}`, i * 200);
+                  for (let i = 1; i <= 4; i++) await go(`page ${i}`, 1600 + i * 900);
+                  await go('jump', 30000);
+                  for (let i = 1; i <= 5; i++) await go(`up ${i * 150}`, 30000 - i * 150);
+                  await go('end', tall);
+                  await go('back to the top', 0);
+                  done({ problems, reused, rowHeight, tall, head, seen: idAt.size, distinct: new Set(idAt.values()).size });
+                })().catch((e) => done({ problems: [String(e)] }));"#,
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert_eq!(report["problems"], serde_json::json!([]), "{report}");
+        let row = report["rowHeight"].as_f64().unwrap();
+        let tall = report["tall"].as_f64().unwrap() - report["head"].as_f64().unwrap();
+        assert!(
+            (tall - MODELS as f64 * row).abs() < 2.0 * row,
+            "the table is as tall as {MODELS} rows: {report}"
+        );
+        assert!(
+            report["reused"].as_u64().unwrap() > 100,
+            "rows staying in view are kept: {report}"
+        );
+        assert_eq!(report["seen"], report["distinct"], "one model per row: {report}");
+        client
+    })
+    .await;
+}

@@ -114,7 +114,8 @@ export class BrowseView {
 
   /**
    * Large results are virtualised: only the rows in `viewport` (and a margin) are in the DOM,
-   * with spacer rows standing in for the rest, so 5,000 models scroll as smoothly as 50.
+   * with spacer rows standing in for the rest, so 5,000 models scroll as smoothly as 50. Rows
+   * still in the window when it moves stay as they are: only those entering it are made.
    */
   renderRows(viewport) {
     const models = this.result.models;
@@ -127,17 +128,27 @@ export class BrowseView {
     const first = Math.max(0, Math.floor(viewport.top / rowHeight) - OVERSCAN);
     const count = Math.ceil(viewport.height / rowHeight) + 2 * OVERSCAN;
     const last = Math.min(models.length, first + count);
-    if (this.window && this.window[0] === first && this.window[1] === last) return;
+    const old = this.window;
+    if (old && old[0] === first && old[1] === last) return;
     this.window = [first, last];
-    const spacer = (rows) => {
-      const tr = h('tr', { class: 'spacer', 'aria-hidden': 'true' }, h('td', { colspan: COLUMNS.length }));
-      tr.style.height = `${rows * rowHeight}px`;
-      return tr;
+    const rows = (from, to) => models.slice(from, to).map((m, i) => this.row(m, from + i));
+    if (!old || first >= old[1] || last <= old[0]) {
+      const spacer = () => h('tr', { class: 'spacer', 'aria-hidden': 'true' }, h('td', { colspan: COLUMNS.length }));
+      this.spacers = [spacer(), spacer()];
+      replace(this.body, this.spacers[0], rows(first, last), this.spacers[1]);
+    } else {
+      const [above, below] = this.spacers;
+      for (let i = old[0]; i < first; i++) above.nextElementSibling.remove();
+      for (let i = last; i < old[1]; i++) below.previousElementSibling.remove();
+      if (first < old[0]) above.after(...rows(first, old[0]));
+      if (last > old[1]) below.before(...rows(old[1], last));
+    }
+    const size = (tr, n) => {
+      tr.hidden = n === 0;
+      tr.style.height = `${n * rowHeight}px`;
     };
-    replace(this.body,
-      first > 0 ? spacer(first) : null,
-      models.slice(first, last).map((m, i) => this.row(m, first + i)),
-      last < models.length ? spacer(models.length - last) : null);
+    size(this.spacers[0], first);
+    size(this.spacers[1], models.length - last);
   }
 
   /** The table's real row height, read once a frame is drawn (no layout forced for it). */
