@@ -323,10 +323,10 @@ pub async fn click(client: &Client, css: &str) {
 
 /// Types `text` into `field` with real key events, replacing what it held.
 ///
-/// Under load WebKitWebDriver can answer a long simulated key sequence with an `UnknownError` and
-/// no message (seen once in CI, in the middle of the security test's 150 typed payloads). The
-/// field is then emptied and the keys are sent again, at most three times in all; the caller still
-/// checks what the field holds, so a retry cannot hide a wrong value.
+/// WebKitWebDriver has answered a simulated key sequence with an `UnknownError` and no message
+/// (once in CI, in the middle of the security test's 150 typed payloads; not reproduced in 6 runs
+/// here). The field is then emptied and the keys are sent again, at most three times in all; the
+/// caller still checks what the field holds, so a retry cannot hide a wrong value.
 pub async fn type_into(client: &Client, field: &Element, text: &str) {
     let keys = text.replace('\n', "\u{E007}");
     for attempt in 1..=3 {
