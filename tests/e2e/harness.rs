@@ -8,7 +8,6 @@ use std::process::{Child, Command, Stdio};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use fantoccini::elements::Element;
 use fantoccini::error::{CmdError, ErrorStatus};
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::json;
@@ -321,29 +320,35 @@ pub async fn click(client: &Client, css: &str) {
         .unwrap_or_else(|e| panic!("click {css}: {e}"));
 }
 
-/// Types `text` into `field` with real key events, replacing what it held.
+/// Types `text` into the field `#id` with real key events, replacing what it held.
 ///
 /// WebKitWebDriver has answered a simulated key sequence with an `UnknownError` and no message
-/// (once in CI, in the middle of the security test's 150 typed payloads; not reproduced in 6 runs
-/// here). The field is then emptied and the keys are sent again, at most three times in all; the
-/// caller still checks what the field holds, so a retry cannot hide a wrong value.
-pub async fn type_into(client: &Client, field: &Element, text: &str) {
+/// (in CI, in the middle of the security test's 150 typed payloads; not reproduced here in 9
+/// runs). The field is then found again, emptied, and typed into once more, at most three times
+/// in all; the caller still checks what the field holds, so a retry cannot hide a wrong value.
+pub async fn type_into(client: &Client, id: &str, text: &str) {
     let keys = text.replace('\n', "\u{E007}");
     for attempt in 1..=3 {
+        let field = client
+            .find(Locator::Id(id))
+            .await
+            .unwrap_or_else(|e| panic!("#{id}: {e}"));
         client
             .execute(
                 "arguments[0].value = ''; arguments[0].focus();",
-                vec![serde_json::to_value(field).expect("element as JSON")],
+                vec![serde_json::to_value(&field).expect("element as JSON")],
             )
             .await
-            .expect("empty the field");
+            .unwrap_or_else(|e| panic!("empty #{id}: {e}"));
         match field.send_keys(&keys).await {
             Ok(()) => return,
             Err(CmdError::Standard(e)) if e.error == ErrorStatus::UnknownError && attempt < 3 => {
-                eprintln!("typing: the driver gave up on attempt {attempt} ({e}); again");
-                tokio::time::sleep(Duration::from_millis(200)).await;
+                eprintln!(
+                    "typing into #{id}: the driver gave up on attempt {attempt} ({e:?}); again"
+                );
+                tokio::time::sleep(Duration::from_millis(500)).await;
             }
-            Err(e) => panic!("type into the field: {e}"),
+            Err(e) => panic!("type into #{id}: {e}"),
         }
     }
 }

@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use fantoccini::{Client, Locator};
+use fantoccini::Client;
 
 use crate::harness::{
     click, open_detail, open_shortlist, texts, type_into, wait_text, with_app, Harness,
@@ -28,12 +28,10 @@ async fn a_note_survives_restart_sigkill_and_a_damaged_file() {
         open_shortlist(&client).await;
         wait_text(&client, ".entry h3", |t| t == "Sennheiser HD 650").await;
         click(&client, ".entry .add-session").await;
-        let field = client.find(Locator::Id("session-place")).await.unwrap();
-        type_into(&client, &field, "Demo wall").await;
+        type_into(&client, "session-place", "Demo wall").await;
         click(&client, "label[for='rating-comfort-4']").await;
         click(&client, "label[for='verdict-keep']").await;
-        let field = client.find(Locator::Id("session-notes")).await.unwrap();
-        type_into(&client, &field, NOTE).await;
+        type_into(&client, "session-notes", NOTE).await;
         click(&client, "#save-session").await;
         let shown = wait_text(&client, ".session-notes", |t| !t.is_empty()).await;
         assert_eq!(shown, NOTE, "user text reads back literally");

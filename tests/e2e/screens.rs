@@ -23,11 +23,6 @@ async fn save(client: &Client, dir: &Path, name: &str) {
     std::fs::write(dir.join(format!("{file}.png")), png).expect("write screenshot");
 }
 
-async fn type_id(client: &Client, id: &str, text: &str) {
-    let el = client.find(Locator::Id(id)).await.unwrap();
-    type_into(client, &el, text).await;
-}
-
 #[tokio::test]
 #[ignore = "writes screenshots; run on demand"]
 async fn screenshots() {
@@ -114,10 +109,10 @@ async fn screenshots() {
         click(&client, "#tab-shortlist").await;
         wait_text(&client, ".entry h3", |t| !t.is_empty()).await;
         click(&client, ".entry .add-session").await;
-        type_id(&client, "session-place", "Demo wall, city store").await;
+        type_into(&client, "session-place", "Demo wall, city store").await;
         click(&client, "label[for='rating-comfort-4']").await;
         click(&client, "label[for='rating-clamp-3']").await;
-        type_id(
+        type_into(
             &client,
             "session-notes",
             "Light, no hot spots; a little loose looking down.",
