@@ -7,10 +7,11 @@
 //! Policy violation (which markup parsed out of user text would cause). Each must read back
 //! literally wherever the window shows it. And the CSP itself refuses inline script and `eval`.
 //!
-//! WebDriver types what a keyboard can; payloads with characters it cannot type (outside the
-//! Basic Multilingual Plane, control characters) or longer than 500 characters are put into the
-//! field by script and then submitted through the same form. A field's `maxlength` cuts typed
-//! text; the expected text is cut the same way.
+//! WebDriver types what a keyboard can into the try-on and reason fields; payloads with
+//! characters it cannot type (outside the Basic Multilingual Plane, control characters) or longer
+//! than 500 characters are pasted (the value set by script, with the input and change events),
+//! and so are all payloads in the own-model form. Either way they are submitted through the same
+//! form. A field's `maxlength` cuts the text; the expected text is cut the same way.
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -294,7 +295,7 @@ async fn shortlist_hd650(client: &Client) {
     .await;
 }
 
-/// Every payload typed into every text field of the forms; read back, and read back again after
+/// Every payload entered into every text field of the forms; read back, and read back again after
 /// a restart, from the shortlist, the own models' list and the catalog's detail view.
 #[tokio::test]
 async fn typed_payloads_never_run_and_read_back_literally() {
