@@ -200,8 +200,6 @@ fn floor_binary() -> Option<PathBuf> {
     floor.is_file().then_some(floor)
 }
 
-/// First paint of 5,000 rows after their data arrived; the longest and 95th percentile frame
-/// while scrolling; the longest of as many idle frames before it.
 /// What scrolling the big table costs per frame.
 struct Scroll {
     /// Data arriving to the table painted.
@@ -218,6 +216,8 @@ struct Scroll {
     idle: f64,
 }
 
+/// First paint of the big table after its data arrived, then frames: idle, scrolling a screen per
+/// frame, a wheel notch per frame, and the view's own share of a screen-per-frame scroll.
 async fn ui_at_scale(client: &Client) -> Scroll {
     let v = js(
         client,

@@ -9,7 +9,7 @@ use fantoccini::key::Key;
 use fantoccini::{Client, Locator};
 use serde_json::{json, Value};
 
-use crate::harness::{click, open_detail, wait_text, with_app, Harness, SESSION_TIMEOUT};
+use crate::harness::{self, click, open_detail, wait_text, with_app, Harness, SESSION_TIMEOUT};
 
 /// Presses `keys` together (modifiers first) and lets them go, as a person would.
 async fn press(client: &Client, keys: &[char]) {
@@ -37,19 +37,19 @@ async fn js(client: &Client, script: &str) -> Value {
     client.execute(script, vec![]).await.expect("execute")
 }
 
-/// Waits until `script` (an expression) is true in the page.
+/// Waits until `expr` (an expression) is true in the page.
 async fn wait_js(client: &Client, expr: &str) {
-    let start = Instant::now();
-    loop {
-        if js(client, &format!("return Boolean({expr});")).await == json!(true) {
-            return;
-        }
-        assert!(
-            start.elapsed() < Duration::from_secs(10),
-            "never true: {expr}"
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    let script = format!("return Boolean({expr});");
+    let what = format!("never true: {expr}");
+    harness::wait_for(
+        client,
+        &script,
+        vec![],
+        &json!(true),
+        Duration::from_secs(10),
+        &what,
+    )
+    .await;
 }
 
 async fn current_view(client: &Client) -> Value {

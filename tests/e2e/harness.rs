@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use fantoccini::error::{CmdError, ErrorStatus};
 use fantoccini::{Client, ClientBuilder, Locator};
-use serde_json::json;
+use serde_json::{json, Value};
 
 /// One end-to-end test at a time: each starts a WebKit instance, and two cores are shared.
 static SERIAL: Mutex<()> = Mutex::new(());
@@ -111,14 +111,15 @@ impl Harness {
         // swap its rows between finding one and looking at it.
         let started = "return document.documentElement.hasAttribute('data-started') \
             && document.querySelector('table.models tbody tr') !== null;";
-        let limit = Instant::now() + Duration::from_secs(30);
-        while client.execute(started, vec![]).await.expect("execute") != json!(true) {
-            assert!(
-                Instant::now() < limit,
-                "the catalog renders and start-up finishes"
-            );
-            tokio::time::sleep(Duration::from_millis(20)).await;
-        }
+        wait_for(
+            &client,
+            started,
+            vec![],
+            &json!(true),
+            Duration::from_secs(30),
+            "the catalog renders and start-up finishes",
+        )
+        .await;
         client
     }
 
@@ -307,6 +308,33 @@ pub async fn wait_text(client: &Client, css: &str, check: impl Fn(&str) -> bool)
     }
 }
 
+/// Polls `script` (run with `args`) until it returns `want`; fails after `limit`, naming `what`
+/// and what the script last returned.
+pub async fn wait_for(
+    client: &Client,
+    script: &str,
+    args: Vec<Value>,
+    want: &Value,
+    limit: Duration,
+    what: &str,
+) {
+    let start = Instant::now();
+    loop {
+        let seen = client
+            .execute(script, args.clone())
+            .await
+            .unwrap_or_else(|e| panic!("{what}: {e}"));
+        if &seen == want {
+            return;
+        }
+        assert!(
+            start.elapsed() < limit,
+            "{what}: expected {want}, last saw {seen}"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
 /// Waits for the element matching `css` and clicks it.
 pub async fn click(client: &Client, css: &str) {
     client
@@ -373,14 +401,16 @@ pub async fn open_area(client: &Client, tab: &str, section: &str) {
     let ready = format!(
         "return document.querySelector('#view > section.{section}:not([aria-busy])') !== null;"
     );
-    let limit = Instant::now() + Duration::from_secs(10);
-    while client.execute(&ready, vec![]).await.expect("execute") != json!(true) {
-        assert!(
-            Instant::now() < limit,
-            "the {tab} area never finished loading"
-        );
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
+    let what = format!("the {tab} area finishes loading");
+    wait_for(
+        client,
+        &ready,
+        vec![],
+        &json!(true),
+        Duration::from_secs(10),
+        &what,
+    )
+    .await;
 }
 
 /// Switches to the shortlist and waits for it to render with the journal.

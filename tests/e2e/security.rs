@@ -19,7 +19,7 @@ use std::time::{Duration, Instant};
 use fantoccini::{Client, Locator};
 use serde_json::{json, Value};
 
-use crate::harness::{click, open_detail, open_shortlist, type_into, with_app, Harness};
+use crate::harness::{self, click, open_detail, open_shortlist, type_into, with_app, Harness};
 
 #[derive(Clone, Debug)]
 struct Payload {
@@ -186,20 +186,9 @@ async fn submit(client: &Client, button: &str, what: &str) {
     }
 }
 
-/// Polls `script` until it returns `want`, or fails naming what it last saw.
+/// Polls `script` until it returns `want` (15 s at most), or fails naming what it last saw.
 async fn wait_for(client: &Client, script: &str, args: Vec<Value>, want: &Value, what: &str) {
-    let start = Instant::now();
-    loop {
-        let seen = js(client, script, args.clone()).await;
-        if &seen == want {
-            return;
-        }
-        assert!(
-            start.elapsed() < Duration::from_secs(15),
-            "{what}: expected {want}, last saw {seen}"
-        );
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
+    harness::wait_for(client, script, args, want, Duration::from_secs(15), what).await;
 }
 
 /// Every try-on on the page by id: its place (the head's first plain span, without the ` · `
