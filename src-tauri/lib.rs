@@ -49,21 +49,28 @@ pub fn check_display() -> Result<(), String> {
 }
 
 /// Adds Headroom's plugins, state and commands to a builder of any runtime, so the app tests
-/// run the very same configuration on Tauri's mock runtime. `data_dir` overrides where the
-/// user's data lives (tests pass a temporary directory); `None` means [`data_dir`].
+/// run the very same configuration on Tauri's mock runtime. `data_dir_override` says where the
+/// user's data lives (tests pass a temporary directory); `None` means `$HEADROOM_DATA_DIR` if
+/// set, else the platform's app data directory (`~/.local/share/app.headroom.desktop` on Linux).
 pub fn configure<R: Runtime>(
     builder: tauri::Builder<R>,
     data_dir_override: Option<PathBuf>,
 ) -> tauri::Builder<R> {
-    let window_state = window::state_plugin(data_dir_override.as_deref());
+    // Chosen once, for the journal and the window's geometry alike.
+    let chosen = data_dir_override.or_else(|| {
+        std::env::var_os(DATA_DIR_ENV)
+            .filter(|dir| !dir.is_empty())
+            .map(PathBuf::from)
+    });
+    let window_state = window::state_plugin(chosen.as_deref());
     builder
         .plugin(tauri_plugin_store::Builder::default().build())
         .plugin(window_state)
         .on_window_event(window::remember_geometry)
         .setup(move |app| {
-            let dir = match data_dir_override {
+            let dir = match chosen {
                 Some(dir) => dir,
-                None => data_dir(app.handle())?,
+                None => app.path().app_data_dir()?,
             };
             // The plugin's store holds the document's keys in memory; the adapter validates and
             // writes the file itself (see persist/), so the store never loads or saves it.
@@ -104,15 +111,6 @@ pub fn configure<R: Runtime>(
             commands::compare::get_comparison,
             commands::compare::export_comparison,
         ])
-}
-
-/// Where the user's data lives: `$HEADROOM_DATA_DIR` if set, else the platform's app data
-/// directory (`~/.local/share/app.headroom.desktop` on Linux).
-pub fn data_dir<R: Runtime>(app: &tauri::AppHandle<R>) -> tauri::Result<PathBuf> {
-    match std::env::var_os(DATA_DIR_ENV) {
-        Some(dir) if !dir.is_empty() => Ok(PathBuf::from(dir)),
-        _ => app.path().app_data_dir(),
-    }
 }
 
 /// Starts the desktop app.

@@ -2,7 +2,7 @@
 //! tauri-plugin-window-state, used from Rust only: the capability grants the webview none of the
 //! plugin's commands (`tests/app/surface.rs` checks they are refused).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
@@ -20,15 +20,11 @@ fn flags() -> StateFlags {
 }
 
 /// The plugin. Its file goes to the platform's config directory
-/// (`~/.config/app.headroom.desktop/.window-state.json`), or into the data directory when one is
-/// given (tests, `$HEADROOM_DATA_DIR`), so tests never touch the real user's files.
-pub fn state_plugin<R: Runtime>(data_dir_override: Option<&Path>) -> tauri::plugin::TauriPlugin<R> {
+/// (`~/.config/app.headroom.desktop/.window-state.json`), or into `data_dir` when one was chosen
+/// (tests, `$HEADROOM_DATA_DIR`), so tests never touch the real user's files.
+pub fn state_plugin<R: Runtime>(data_dir: Option<&Path>) -> tauri::plugin::TauriPlugin<R> {
     let mut plugin = tauri_plugin_window_state::Builder::new().with_state_flags(flags());
-    let env_dir = std::env::var_os(crate::DATA_DIR_ENV).filter(|dir| !dir.is_empty());
-    let dir = data_dir_override
-        .map(Path::to_path_buf)
-        .or(env_dir.map(PathBuf::from));
-    if let Some(dir) = dir {
+    if let Some(dir) = data_dir {
         // The plugin joins this to its config directory: an absolute path replaces it.
         let file = std::path::absolute(dir.join(WINDOW_STATE_FILE)).ok();
         match file.as_deref().and_then(Path::to_str) {
