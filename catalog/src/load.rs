@@ -122,8 +122,7 @@ fn parse_file(name: &str, text: &str) -> Result<Vec<Model>> {
                             "each variant must be an object",
                         ));
                     };
-                    let mut merged = base.clone();
-                    merged.extend(overrides.clone());
+                    let merged = merge_variant(&base, overrides);
                     models.push(model_from(name, merged)?);
                 }
             }
@@ -137,6 +136,23 @@ fn parse_file(name: &str, text: &str) -> Result<Vec<Model>> {
         }
     }
     Ok(models)
+}
+
+/// A family's fields with a variant's applied: a variant's field replaces the family's, except
+/// `provenance` and `figure_notes`, which are merged key by key (the variant's entry wins).
+fn merge_variant(family: &Map<String, Value>, variant: &Map<String, Value>) -> Map<String, Value> {
+    let mut merged = family.clone();
+    for (key, value) in variant {
+        match (key.as_str(), merged.get_mut(key), value) {
+            ("provenance" | "figure_notes", Some(Value::Object(base)), Value::Object(extra)) => {
+                base.extend(extra.clone());
+            }
+            _ => {
+                merged.insert(key.clone(), value.clone());
+            }
+        }
+    }
+    merged
 }
 
 fn model_from(file: &str, fields: Map<String, Value>) -> Result<Model> {
@@ -202,6 +218,188 @@ pub fn validate_catalog_model(model: &Model) -> Result<()> {
                 format!("`{key}` is not a field name"),
             ));
         }
+    }
+    check_plausible(model).map_err(|(field, reason)| Error::invalid_data(&place, field, reason))?;
+    check_provenance(model).map_err(|(field, reason)| Error::invalid_data(&place, field, reason))?;
+    check_price_and_tier(model)
+        .map_err(|(field, reason)| Error::invalid_data(&place, field, reason))?;
+    Ok(())
+}
+
+/// Bounds a published figure must fall within, so that a typo or a wrong unit fails the build.
+/// Why these numbers: see `data/README.md`, *Plausibility*. They apply to catalog data and to
+/// the figures a user enters for a catalog model; the journal's own models keep the wider
+/// [`validate_fields`] ranges they were saved under, so no saved journal becomes unreadable.
+pub mod bounds {
+    /// Nominal impedance, ohm.
+    pub const IMPEDANCE_OHM: (f64, f64) = (8.0, 1000.0);
+    /// Sensitivity in dB SPL for 1 mW.
+    pub const DB_PER_MW: (f64, f64) = (80.0, 112.0);
+    /// Sensitivity in dB SPL for 1 Vrms.
+    pub const DB_PER_V: (f64, f64) = (88.0, 126.0);
+    /// Weight without cable, grams.
+    pub const WEIGHT_G: (f64, f64) = (80.0, 800.0);
+    /// Driver diameter (planar: longest side), mm.
+    pub const DRIVER_MM: (f64, f64) = (20.0, 120.0);
+    /// Indicative price, USD.
+    pub const PRICE_USD: (f64, f64) = (5.0, 20_000.0);
+}
+
+type Problem = (&'static str, String);
+
+fn within(field: &'static str, value: f64, (low, high): (f64, f64), unit: &str) -> std::result::Result<(), Problem> {
+    if value.is_finite() && (low..=high).contains(&value) {
+        Ok(())
+    } else {
+        Err((
+            field,
+            format!("{value} {unit} is outside the plausible range {low}–{high} {unit}"),
+        ))
+    }
+}
+
+/// The sensitivity in both units, where the impedance allows the conversion; checks each.
+pub fn check_sensitivity(
+    sensitivity: crate::model::Sensitivity,
+    impedance_ohm: Option<f64>,
+) -> std::result::Result<(), Problem> {
+    use crate::drive::{db_per_mw_from_db_per_v, db_per_v_from_db_per_mw};
+    use crate::model::SensitivityUnit;
+    let (own, other) = match sensitivity.unit {
+        SensitivityUnit::DbPerMw => (bounds::DB_PER_MW, bounds::DB_PER_V),
+        SensitivityUnit::DbPerV => (bounds::DB_PER_V, bounds::DB_PER_MW),
+    };
+    within("sensitivity", sensitivity.value, own, sensitivity.unit.as_str())?;
+    if let Some(z) = impedance_ohm {
+        let (converted, unit) = match sensitivity.unit {
+            SensitivityUnit::DbPerMw => (db_per_v_from_db_per_mw(sensitivity.value, z), "dB/V"),
+            SensitivityUnit::DbPerV => (db_per_mw_from_db_per_v(sensitivity.value, z), "dB/mW"),
+        };
+        if !(other.0..=other.1).contains(&converted) {
+            return Err((
+                "sensitivity",
+                format!(
+                    "{} {} at {z} ohm is {converted:.1} {unit}, outside the plausible range {}–{} {unit}: is the unit right?",
+                    sensitivity.value,
+                    sensitivity.unit.as_str(),
+                    other.0,
+                    other.1
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The catalog's plausibility rules (see [`bounds`]).
+pub fn check_plausible(m: &Model) -> std::result::Result<(), Problem> {
+    if let Some(z) = m.impedance_ohm {
+        within("impedance_ohm", z, bounds::IMPEDANCE_OHM, "ohm")?;
+    }
+    if let Some(s) = m.sensitivity {
+        check_sensitivity(s, m.impedance_ohm)?;
+    }
+    if let Some(w) = m.weight_g {
+        within("weight_g", w, bounds::WEIGHT_G, "g")?;
+    }
+    if let Some(d) = m.driver_mm {
+        within("driver_mm", d, bounds::DRIVER_MM, "mm")?;
+    }
+    if let Some(f) = m.frequency_response {
+        if f.low_hz >= f.high_hz {
+            return Err((
+                "frequency_response",
+                format!("low_hz {} is not below high_hz {}", f.low_hz, f.high_hz),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Each provenance entry names a known figure, a source that exists, and a source of the kind
+/// its figure kind needs; measured and relayed figures say more in `figure_notes`.
+fn check_provenance(m: &Model) -> std::result::Result<(), Problem> {
+    use crate::model::{FigureKind, FIGURES};
+    for (field, p) in &m.provenance {
+        if !FIGURES.contains(&field.as_str()) {
+            return Err((
+                "provenance",
+                format!("`{field}` is not a figure that carries provenance"),
+            ));
+        }
+        if !m.has_figure(field) {
+            return Err((
+                "provenance",
+                format!("`{field}` is not known, so it has no provenance"),
+            ));
+        }
+        let Some(wanted) = p.kind.source_kind() else {
+            return Err((
+                "provenance",
+                format!("`{field}`: catalog data cannot hold the user's own figures"),
+            ));
+        };
+        let Some(source) = p.source.and_then(|i| m.sources.get(i)) else {
+            return Err((
+                "provenance",
+                format!("`{field}`: source {:?} is not one of the model's sources", p.source),
+            ));
+        };
+        if source.kind != wanted {
+            return Err((
+                "provenance",
+                format!(
+                    "`{field}` is {} but its source is a {:?} publication",
+                    p.kind.as_str(),
+                    source.kind
+                ),
+            ));
+        }
+        if matches!(p.kind, FigureKind::Measured | FigureKind::Relayed)
+            && !m.figure_notes.contains_key(field)
+        {
+            return Err((
+                "figure_notes",
+                format!(
+                    "`{field}` is {}: say {} in figure_notes",
+                    p.kind.as_str(),
+                    if p.kind == FigureKind::Measured {
+                        "at what reference it was measured"
+                    } else {
+                        "what the dataset cites"
+                    }
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Prices are in US dollars; a model the guides do not place has the tier its price gives.
+fn check_price_and_tier(m: &Model) -> std::result::Result<(), Problem> {
+    let Some(price) = &m.price else { return Ok(()) };
+    if price.currency != "USD" {
+        return Err((
+            "price",
+            format!(
+                "prices are in USD; put a {} price in figure_notes.price",
+                crate::error::shorten(&price.currency, 20)
+            ),
+        ));
+    }
+    within("price", price.amount, bounds::PRICE_USD, "USD")?;
+    let guide_pick = SEED_MODELS.iter().any(|(id, _)| *id == m.id);
+    let by_price = Tier::for_usd(price.amount);
+    if !guide_pick && m.tier != Some(by_price) {
+        return Err((
+            "tier",
+            format!(
+                "{} USD makes it {}, not {}",
+                price.amount,
+                by_price.as_str(),
+                m.tier.map_or("unset", Tier::as_str)
+            ),
+        ));
     }
     Ok(())
 }
@@ -402,6 +600,119 @@ mod tests {
             e.contains("models/acme.json") && e.contains("not valid JSON"),
             "{e}"
         );
+    }
+
+    #[test]
+    fn every_embedded_file_loads_on_its_own() {
+        // One line per broken file, so that each file's first problem shows, not only the
+        // first file's.
+        let problems: Vec<String> = EMBEDDED_FILES
+            .iter()
+            .filter_map(|(name, text)| load_files(&[(name, text)]).err())
+            .map(|e| e.to_string())
+            .collect();
+        assert!(problems.is_empty(), "\n{}", problems.join("\n"));
+    }
+
+    #[test]
+    fn plausibility_refuses_a_wrong_unit_and_out_of_range_figures() {
+        // The Hi-X55 case: the maker's 118 dB SPL/V at 25 ohm, entered as per mW.
+        let e = error_for(&GOOD.replace(
+            r#""sensitivity": { "value": 100, "unit": "dB/mW", "ref_hz": 1000 }"#,
+            r#""sensitivity": { "value": 118, "unit": "dB/mW", "ref_hz": 1000 }"#,
+        ));
+        assert!(e.contains("acme-x1-32") && e.contains("sensitivity"), "{e}");
+        // In range per volt, but at 32 ohm 96 dB/V would be 81 dB/mW... still plausible; 89 dB/V
+        // at 32 ohm is 74 dB/mW, which no headphone is.
+        let e = error_for(&GOOD.replace(
+            r#""sensitivity": { "value": 100, "unit": "dB/mW", "ref_hz": 1000 }"#,
+            r#""sensitivity": { "value": 89, "unit": "dB/V", "ref_hz": 1000 }"#,
+        ));
+        assert!(e.contains("74.1 dB/mW") && e.contains("is the unit right"), "{e}");
+        // The maker's own figure in its own unit passes: 118 dB/V at 25 ohm is 102 dB/mW.
+        let good = GOOD
+            .replace(r#""impedance_ohm": 32"#, r#""impedance_ohm": 25"#)
+            .replace(
+                r#""sensitivity": { "value": 100, "unit": "dB/mW", "ref_hz": 1000 }"#,
+                r#""sensitivity": { "value": 118, "unit": "dB/V", "ref_hz": 1000 }"#,
+            );
+        load_files(&[("models/acme.json", &good)]).unwrap();
+
+        let e = error_for(&GOOD.replace("\"weight_g\": 250", "\"weight_g\": 900"));
+        assert!(e.contains("weight_g") && e.contains("80–800"), "{e}");
+        let e = error_for(&GOOD.replace("\"driver_mm\": 40", "\"driver_mm\": 4"));
+        assert!(e.contains("driver_mm"), "{e}");
+        let e = error_for(&GOOD.replace("\"low_hz\": 10", "\"low_hz\": 40000"));
+        assert!(e.contains("frequency_response"), "{e}");
+    }
+
+    #[test]
+    fn provenance_must_point_at_a_source_of_its_kind() {
+        let with = |provenance: &str, notes: &str| {
+            GOOD.replace(
+                "\"figure_notes\": {}",
+                &format!("\"figure_notes\": {notes}, \"provenance\": {provenance}"),
+            )
+        };
+        // Good: the weight from the maker's sheet (source 0 is a maker page).
+        let ok = with(r#"{ "weight_g": { "kind": "maker", "source": 0 } }"#, "{}");
+        let models = load_files(&[("models/acme.json", &ok)]).unwrap();
+        assert_eq!(
+            models[0].figure_kind("weight_g"),
+            Some(crate::model::FigureKind::Maker)
+        );
+
+        let e = error_for(&with(r#"{ "weight_g": { "kind": "maker", "source": 3 } }"#, "{}"));
+        assert!(e.contains("provenance") && e.contains("not one of"), "{e}");
+        let e = error_for(&with(r#"{ "weight_g": { "kind": "relayed", "source": 0 } }"#, "{}"));
+        assert!(e.contains("weight_g") && e.contains("Maker publication"), "{e}");
+        let e = error_for(&with(r#"{ "price": { "kind": "maker", "source": 0 } }"#, "{}"));
+        assert!(e.contains("price") && e.contains("not known"), "{e}");
+        let e = error_for(&with(r#"{ "weight_g": { "kind": "user" } }"#, "{}"));
+        assert!(e.contains("user's own"), "{e}");
+        let e = error_for(&with(r#"{ "wieght_g": { "kind": "maker", "source": 0 } }"#, "{}"));
+        assert!(e.contains("wieght_g"), "{e}");
+        // A measured figure says at what reference, in figure_notes.
+        let measured = with(r#"{ "weight_g": { "kind": "measured", "source": 0 } }"#, "{}")
+            .replace(r#""kind": "maker", "title""#, r#""kind": "review", "title""#);
+        let e = error_for(&measured);
+        assert!(e.contains("figure_notes") && e.contains("reference"), "{e}");
+    }
+
+    #[test]
+    fn a_variant_adds_to_the_family_provenance_instead_of_replacing_it() {
+        let text = GOOD
+            .replace(
+                "\"figure_notes\": {}",
+                r#""figure_notes": {}, "provenance": { "weight_g": { "kind": "maker", "source": 0 } }"#,
+            )
+            .replace(
+                r#""impedance_ohm": 32,"#,
+                r#""impedance_ohm": 32, "provenance": { "impedance_ohm": { "kind": "maker", "source": 0 } },"#,
+            );
+        let models = load_files(&[("models/acme.json", &text)]).unwrap();
+        assert_eq!(models[0].provenance.len(), 2, "{:?}", models[0].provenance);
+        assert_eq!(models[1].provenance.len(), 1, "{:?}", models[1].provenance);
+    }
+
+    #[test]
+    fn prices_are_usd_and_set_the_tier_of_a_model_the_guides_do_not_place() {
+        let priced = |amount: &str, currency: &str| {
+            GOOD.replace(
+                "\"price\": null",
+                &format!(
+                    r#""price": {{ "amount": {amount}, "currency": "{currency}", "as_of": "2026-01", "source": "x" }}"#
+                ),
+            )
+        };
+        load_files(&[("models/acme.json", &priced("129", "USD"))]).unwrap();
+        let e = error_for(&priced("129", "EUR"));
+        assert!(e.contains("price") && e.contains("USD"), "{e}");
+        let e = error_for(&priced("199", "USD"));
+        assert!(e.contains("tier") && e.contains("midrange"), "{e}");
+        assert_eq!(Tier::for_usd(149.99), Tier::Budget);
+        assert_eq!(Tier::for_usd(150.0), Tier::Midrange);
+        assert_eq!(Tier::for_usd(500.0), Tier::HighEnd);
     }
 
     #[test]

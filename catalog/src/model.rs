@@ -92,6 +92,18 @@ impl Tier {
     /// Every value, cheapest first.
     pub const ALL: [Tier; 3] = [Tier::Budget, Tier::Midrange, Tier::HighEnd];
 
+    /// The tier a US price puts a model in: budget under $150, midrange $150 to $499,
+    /// high-end from $500.
+    pub fn for_usd(amount: f64) -> Tier {
+        if amount < 150.0 {
+            Tier::Budget
+        } else if amount < 500.0 {
+            Tier::Midrange
+        } else {
+            Tier::HighEnd
+        }
+    }
+
     /// The wire name.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -215,7 +227,148 @@ pub enum SourceKind {
     Retailer,
     /// A reviewer's text or measurement.
     Review,
+    /// A public dataset that states its own sources.
+    Dataset,
 }
+
+impl SourceKind {
+    /// Every value, in display order.
+    pub const ALL: [SourceKind; 4] = [
+        SourceKind::Maker,
+        SourceKind::Retailer,
+        SourceKind::Review,
+        SourceKind::Dataset,
+    ];
+
+    /// The wire name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceKind::Maker => "maker",
+            SourceKind::Retailer => "retailer",
+            SourceKind::Review => "review",
+            SourceKind::Dataset => "dataset",
+        }
+    }
+}
+
+/// How sure a figure is: who published it. Shown beside every figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FigureKind {
+    /// The maker's own page, spec sheet or manual.
+    Maker,
+    /// A retailer's copy of the maker's spec.
+    Retailer,
+    /// A reviewer quoting the maker.
+    Review,
+    /// A reviewer's or lab's own measurement.
+    Measured,
+    /// A public dataset that states its own source.
+    Relayed,
+    /// The user's own figure, from their box or manual.
+    User,
+}
+
+impl FigureKind {
+    /// Every value, surest first.
+    pub const ALL: [FigureKind; 6] = [
+        FigureKind::Maker,
+        FigureKind::Retailer,
+        FigureKind::Review,
+        FigureKind::Measured,
+        FigureKind::Relayed,
+        FigureKind::User,
+    ];
+
+    /// The wire name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FigureKind::Maker => "maker",
+            FigureKind::Retailer => "retailer",
+            FigureKind::Review => "review",
+            FigureKind::Measured => "measured",
+            FigureKind::Relayed => "relayed",
+            FigureKind::User => "user",
+        }
+    }
+
+    /// A short label for the marker beside a figure.
+    pub fn label(self) -> &'static str {
+        match self {
+            FigureKind::Maker => "Maker",
+            FigureKind::Retailer => "Retailer",
+            FigureKind::Review => "Review",
+            FigureKind::Measured => "Measured",
+            FigureKind::Relayed => "Relayed",
+            FigureKind::User => "Yours",
+        }
+    }
+
+    /// What the kind means, for the marker's explanation and the glossary.
+    pub fn explanation(self) -> &'static str {
+        match self {
+            FigureKind::Maker => "From the maker's own page, spec sheet or manual.",
+            FigureKind::Retailer => "From a retailer's copy of the maker's spec.",
+            FigureKind::Review => "A reviewer quoting the maker's figure.",
+            FigureKind::Measured => "A reviewer's or lab's own measurement, not the maker's figure.",
+            FigureKind::Relayed => {
+                "From a public dataset that states its own source; not read at the maker."
+            }
+            FigureKind::User => "Your own figure, from your box or manual.",
+        }
+    }
+
+    /// How a sentence says where the figure comes from ("relayed from a public dataset").
+    pub fn phrase(self) -> &'static str {
+        match self {
+            FigureKind::Maker => "the maker's figure",
+            FigureKind::Retailer => "a retailer's copy of the maker's spec",
+            FigureKind::Review => "a review quoting the maker",
+            FigureKind::Measured => "a reviewer's measurement, not the maker's figure",
+            FigureKind::Relayed => "relayed from a public dataset",
+            FigureKind::User => "your own figure",
+        }
+    }
+
+    /// Whether a sentence resting on this figure should say where it comes from: anything less
+    /// direct than the maker's (or the user's own) figure.
+    pub fn needs_mention(self) -> bool {
+        !matches!(self, FigureKind::Maker | FigureKind::User)
+    }
+
+    /// The kind of publication a catalog figure of this kind must cite; `None` for the user's own.
+    pub fn source_kind(self) -> Option<SourceKind> {
+        match self {
+            FigureKind::Maker => Some(SourceKind::Maker),
+            FigureKind::Retailer => Some(SourceKind::Retailer),
+            FigureKind::Review | FigureKind::Measured => Some(SourceKind::Review),
+            FigureKind::Relayed => Some(SourceKind::Dataset),
+            FigureKind::User => None,
+        }
+    }
+}
+
+/// Where one figure comes from: its kind and the publication in the model's `sources`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FigureSource {
+    /// How sure the figure is.
+    pub kind: FigureKind,
+    /// Index into the model's `sources`; `None` for the user's own figure.
+    #[serde(default)]
+    pub source: Option<usize>,
+}
+
+/// The figures that carry a provenance entry when they are known, by field name.
+pub const FIGURES: [&str; 7] = [
+    "transducer",
+    "driver_mm",
+    "impedance_ohm",
+    "sensitivity",
+    "weight_g",
+    "frequency_response",
+    "price",
+];
 
 /// Where figures come from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -302,7 +455,10 @@ pub struct Model {
     /// Where the figures come from (at least one for catalog models).
     #[serde(default)]
     pub sources: Vec<Source>,
-    /// Per-figure provenance, keyed by field name.
+    /// How sure each known figure is, keyed by field name (see [`FIGURES`]).
+    #[serde(default)]
+    pub provenance: BTreeMap<String, FigureSource>,
+    /// Free-text notes per figure (disagreements, references), keyed by field name.
     #[serde(default)]
     pub figure_notes: BTreeMap<String, String>,
     /// Catalog or the user's own.
@@ -311,6 +467,35 @@ pub struct Model {
 }
 
 impl Model {
+    /// Whether the figure named `field` (one of [`FIGURES`]) is known.
+    pub fn has_figure(&self, field: &str) -> bool {
+        match field {
+            "transducer" => self.transducer.is_some(),
+            "driver_mm" => self.driver_mm.is_some(),
+            "impedance_ohm" => self.impedance_ohm.is_some(),
+            "sensitivity" => self.sensitivity.is_some(),
+            "weight_g" => self.weight_g.is_some(),
+            "frequency_response" => self.frequency_response.is_some(),
+            "price" => self.price.is_some(),
+            _ => false,
+        }
+    }
+
+    /// Marks every known figure as the user's own (their own models hold nothing else).
+    pub fn mark_figures_as_users(&mut self) {
+        let user = FigureSource {
+            kind: FigureKind::User,
+            source: None,
+        };
+        let known: Vec<&str> = FIGURES.into_iter().filter(|f| self.has_figure(f)).collect();
+        self.provenance = known.into_iter().map(|f| (f.to_owned(), user)).collect();
+    }
+
+    /// How sure the figure named `field` is, where the data says.
+    pub fn figure_kind(&self, field: &str) -> Option<FigureKind> {
+        self.provenance.get(field).map(|p| p.kind)
+    }
+
     /// "Beyerdynamic DT 770 Pro 80 ohm".
     pub fn display_name(&self) -> String {
         let mut name = String::with_capacity(self.brand.len() + self.model.len() + 12);

@@ -778,6 +778,7 @@ mod tests {
             year: None,
             notes: Default::default(),
             sources: Vec::new(),
+            provenance: Default::default(),
             figure_notes: Default::default(),
             origin: Origin::Catalog,
         }

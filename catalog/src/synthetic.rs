@@ -44,6 +44,7 @@ pub fn data_file(n: usize) -> String {
 
 fn model(i: usize) -> Model {
     let brand = BRANDS[i % BRANDS.len()];
+    let impedance = (!i.is_multiple_of(17)).then_some(IMPEDANCES[i % IMPEDANCES.len()]);
     Model {
         id: format!("synthetic-{i:06}"),
         family: format!("synthetic-{i:06}"),
@@ -66,15 +67,25 @@ fn model(i: usize) -> Model {
             ][i % 3],
         ),
         driver_mm: Some(40.0 + (i % 7) as f64),
-        impedance_ohm: (!i.is_multiple_of(17)).then_some(IMPEDANCES[i % IMPEDANCES.len()]),
-        sensitivity: (!i.is_multiple_of(13)).then_some(Sensitivity {
-            value: 88.0 + (i % 25) as f64,
-            unit: if i.is_multiple_of(2) {
-                SensitivityUnit::DbPerMw
+        impedance_ohm: impedance,
+        // 88 to 109 dB/mW, published per volt for every other model: physically consistent, so
+        // it passes the loader's plausibility check in both units.
+        sensitivity: (!i.is_multiple_of(13)).then(|| {
+            let db_per_mw = 88.0 + (i % 22) as f64;
+            if i.is_multiple_of(2) {
+                Sensitivity {
+                    value: db_per_mw,
+                    unit: SensitivityUnit::DbPerMw,
+                    ref_hz: None,
+                }
             } else {
-                SensitivityUnit::DbPerV
-            },
-            ref_hz: None,
+                let z = impedance.unwrap_or(100.0);
+                Sensitivity {
+                    value: crate::drive::db_per_v_from_db_per_mw(db_per_mw, z).round(),
+                    unit: SensitivityUnit::DbPerV,
+                    ref_hz: None,
+                }
+            }
         }),
         weight_g: Some(200.0 + (i % 400) as f64),
         frequency_response: None,
@@ -87,6 +98,7 @@ fn model(i: usize) -> Model {
         year: Some(2000 + (i % 25) as u16),
         notes: Default::default(),
         sources: Vec::new(),
+        provenance: Default::default(),
         figure_notes: Default::default(),
         origin: Default::default(),
     }
