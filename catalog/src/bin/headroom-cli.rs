@@ -10,6 +10,7 @@
 //! headroom-cli drive (--model ID | --impedance Z --sensitivity S --unit dB/mW|dB/V)
 //!                     (--vrms V [--output-ohms Z] | --source PRESET) [--target-db N] [--json]
 //! headroom-cli sources [--json]
+//! headroom-cli fr MODEL-ID [--smooth none|1/12|1/6|1/3] [--normalize 1k|500|loudness] [--json]
 //! ```
 //!
 //! Errors print one line naming the bad flag or value and exit with status 2 (1 when the
@@ -21,6 +22,7 @@ use std::process::ExitCode;
 use headroom_catalog::advisor::{self, Profile, Room, SourceChoice, Task};
 use headroom_catalog::drive::{self, SourceSpec};
 use headroom_catalog::query::{self, Query};
+use headroom_catalog::sound::{self, Normalize, Smoothing};
 use headroom_catalog::{Back, Catalog, Error, Model, Sensitivity, SensitivityUnit, Tier};
 use serde_json::{json, Value};
 
@@ -33,7 +35,9 @@ const USAGE: &str = "usage: headroom-cli <models|recommend|drive|sources> [flags
              tasks: tracking mixing mastering editing critical-listening djing commuting casual
   drive      (--model ID | --impedance Z --sensitivity S --unit dB/mW|dB/V)
              (--vrms V [--output-ohms Z] | --source PRESET) [--target-db N]
-  sources    the source presets and where their figures come from";
+  sources    the source presets and where their figures come from
+  fr         MODEL-ID [--smooth none|1/12|1/6|1/3] [--normalize 1k|500|loudness]
+             the measured frequency response against the Harman over-ear 2018 target";
 
 /// A failure to report: one line, and the exit status.
 struct Failure {
@@ -69,7 +73,7 @@ fn main() -> ExitCode {
 fn run(args: &[String]) -> CliResult<String> {
     let Some((command, rest)) = args.split_first() else {
         return Err(Failure::usage(
-            "missing command: models, recommend, drive or sources (--help for usage)",
+            "missing command: models, recommend, drive, sources or fr (--help for usage)",
         ));
     };
     match command.as_str() {
@@ -78,8 +82,14 @@ fn run(args: &[String]) -> CliResult<String> {
         "recommend" => recommend(&Flags::parse(command, rest, RECOMMEND_FLAGS)?),
         "drive" => drive_cmd(&Flags::parse(command, rest, DRIVE_FLAGS)?),
         "sources" => sources(&Flags::parse(command, rest, SOURCES_FLAGS)?),
+        "fr" => match rest.split_first() {
+            Some((id, flags)) if !id.starts_with("--") => {
+                fr(id, &Flags::parse(command, flags, FR_FLAGS)?)
+            }
+            _ => Err(Failure::usage("fr: needs a model id first (fr MODEL-ID [flags])")),
+        },
         other => Err(Failure::usage(format!(
-            "unknown command `{other}`: use models, recommend, drive or sources"
+            "unknown command `{other}`: use models, recommend, drive, sources or fr"
         ))),
     }
 }
@@ -122,6 +132,7 @@ const DRIVE_FLAGS: &[FlagSpec] = &[
     ("json", false),
 ];
 const SOURCES_FLAGS: &[FlagSpec] = &[("json", false)];
+const FR_FLAGS: &[FlagSpec] = &[("smooth", true), ("normalize", true), ("json", false)];
 
 /// Parsed flags: every value given for each flag, in order (switches hold an empty value).
 struct Flags {
@@ -587,4 +598,80 @@ fn sources(flags: &Flags) -> CliResult<String> {
         ));
     }
     Ok(out.trim_end().to_owned())
+}
+
+// ---------------------------------------------------------------------------------------------
+// fr
+
+fn fr(id: &str, flags: &Flags) -> CliResult<String> {
+    let smoothing = match flags.one("smooth")? {
+        None => Smoothing::None,
+        Some(v) => parse_wire::<Smoothing>("smooth", v, &Smoothing::ALL.map(Smoothing::as_str))?,
+    };
+    let normalize = match flags.one("normalize")? {
+        None => Normalize::default(),
+        Some(v) => parse_wire::<Normalize>("normalize", v, &Normalize::ALL.map(Normalize::as_str))?,
+    };
+    let catalog = catalog()?;
+    let model = catalog
+        .require(id)
+        .map_err(|_| Failure::usage(format!("fr: no model with id `{id}`")))?;
+    let measurements = sound::Measurements::embedded().map_err(|e| Failure {
+        message: format!("the embedded curves are broken: {e}"),
+        status: 1,
+    })?;
+    let measurement = measurements.get(id).ok_or_else(|| Failure {
+        message: format!(
+            "fr: `{id}` ({}) has no published measurement in Headroom's catalog",
+            model.display_name()
+        ),
+        status: 1,
+    })?;
+    let target = measurements.target_measurement();
+    let analysis = sound::analyse(&measurement.curve, &target.curve, smoothing, normalize);
+    let frequencies = sound::GRID.frequencies();
+    let series = |c: &sound::Curve| json!({ "frequency_hz": frequencies, "db": c.db });
+    if flags.json() {
+        return Ok(to_json(&json!({
+            "id": id,
+            "name": model.display_name(),
+            "smooth": smoothing.as_str(),
+            "normalize": normalize.as_str(),
+            "curve": series(&analysis.curve),
+            "target": series(&analysis.target),
+            "bands": analysis.bands.iter().map(|b| json!({
+                "name": b.name, "low_hz": b.low_hz, "high_hz": b.high_hz, "error_db": b.error_db,
+            })).collect::<Vec<_>>(),
+            "preference": analysis.preference,
+            "source": measurement.provenance,
+            "target_source": target.provenance,
+        })));
+    }
+    let p = &measurement.provenance;
+    let mut out = format!(
+        "{}\nPredicted preference rating: {:.1} (a statistical model of average listeners, not a verdict)\n",
+        model.display_name(),
+        analysis.preference
+    );
+    for remark in sound::describe(&analysis.bands) {
+        out.push_str(&format!("  {}\n", remark.text));
+    }
+    out.push_str(&format!(
+        "Measured by {} on {}; {} {} at {}",
+        p.measurer, p.rig, p.repository, p.path, p.commit
+    ));
+    if let Some(note) = &p.note {
+        out.push_str(&format!("\nNote: {note}"));
+    }
+    Ok(out)
+}
+
+/// Parses a serde wire name (`1/6`, `loudness`), naming the flag and the choices on failure.
+fn parse_wire<T: serde::de::DeserializeOwned>(flag: &str, value: &str, names: &[&str]) -> CliResult<T> {
+    serde_json::from_value(Value::String(value.to_owned())).map_err(|_| {
+        Failure::usage(format!(
+            "--{flag}: `{value}` is not one of {}",
+            names.join(", ")
+        ))
+    })
 }
