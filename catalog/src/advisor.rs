@@ -41,6 +41,7 @@ use crate::drive::{self, Drive, SourceSpec, Verdict};
 use crate::error::{Error, Result};
 use crate::load::SEED_MODELS;
 use crate::model::{Back, Model, Tier};
+use crate::sound::{self, BandError, ModelSound, Severity};
 use crate::Catalog;
 
 /// Shortest session the profile accepts, hours.
@@ -83,6 +84,16 @@ const W_TOO_QUIET: f64 = 4.0;
 const W_DAMPING: f64 = 0.75;
 const W_UNKNOWN_DRIVE: f64 = 0.5;
 const W_GUIDE_PICK: f64 = 0.5;
+/// The buying guides' rule for a jack when the sensitivity is unknown: close to a computed
+/// shortfall (between `W_MARGINAL` and `W_TOO_QUIET`), since that is what it stands in for.
+const W_HIGH_Z_ON_JACK: f64 = 3.0;
+/// Measured close to the target, for mixing, mastering or critical listening.
+const W_NEUTRAL: f64 = 1.0;
+/// Each band far off the target (at most `MAX_FAR_BANDS` of them count).
+const W_FAR_BAND: f64 = 1.0;
+const MAX_FAR_BANDS: usize = 2;
+/// No published measurement: small, so a model is not punished for what nobody measured.
+const W_NO_CURVE: f64 = 0.25;
 const W_OVER_BUDGET: f64 = 1.0;
 const W_HEAVY: f64 = 0.5;
 const W_LIGHT: f64 = 0.25;
@@ -98,6 +109,14 @@ const W_TRY_HEAT_RUNS_HOT: f64 = 1.5;
 const W_TRY_GLASSES: f64 = 1.0;
 /// Heavier than this is heavy over a long session, grams.
 const HEAVY_G: f64 = 400.0;
+/// From this impedance up, the buying guides call a model high impedance, for an interface or
+/// an amp rather than a phone, laptop or computer jack: it is where Apple's adaptive jack
+/// switches to its high-voltage mode (see the `mac` source preset), and the guides' examples
+/// (250 and 300 ohm) sit above it while their jack-friendly picks (32 to 80 ohm) sit below.
+pub const HIGH_IMPEDANCE_OHM: f64 = 150.0;
+/// The bands that count in the advisor's neutrality rule: sub-bass and air depend too much on
+/// fit and on the rig to judge a model by.
+const JUDGED_BANDS: [&str; 5] = ["bass", "low-mids", "mids", "presence", "treble"];
 /// At most this is light, grams.
 const LIGHT_G: f64 = 280.0;
 
@@ -201,6 +220,13 @@ impl SourceChoice {
                 )
             })
         }
+    }
+
+    /// Whether this is a device's own headphone jack (phone, laptop, Mac), where the buying
+    /// guides prefer low-impedance models; an interface, an amp or the user's own figures are
+    /// not.
+    pub fn is_device_jack(&self) -> bool {
+        matches!(self.preset.as_str(), "phone" | "laptop" | "mac")
     }
 
     /// "your laptop jack", or "your source (2 V, 10 ohm)" for custom figures.
@@ -528,6 +554,8 @@ struct Plan<'p> {
     long_session: bool,
     hours_text: String,
     target_text: String,
+    /// Mixing, mastering or critical listening: measured neutrality counts.
+    judges_sound: bool,
 }
 
 fn back_index(back: Back) -> usize {
@@ -554,6 +582,9 @@ impl<'p> Plan<'p> {
             long_session: profile.hours >= LONG_SESSION_HOURS,
             hours_text,
             target_text,
+            judges_sound: [Task::Mixing, Task::Mastering, Task::CriticalListening]
+                .iter()
+                .any(|t| profile.has(*t)),
         };
         plan.add_back_rules();
         Ok(plan)
@@ -773,6 +804,7 @@ impl<'p> Plan<'p> {
     fn assess<S: Sink>(
         &self,
         model: &Model,
+        sound: Option<&ModelSound>,
         fit: Option<&UserFit>,
         over_budget: bool,
         sink: &mut S,
@@ -798,7 +830,7 @@ impl<'p> Plan<'p> {
         let drive = match (model.impedance_ohm, model.sensitivity) {
             (Some(z), Some(s)) if drive::headphone_in_range(z, s) => {
                 let d = drive::compute(z, s, &self.source, p.target_db);
-                self.drive_reason(z, &d, sink);
+                self.drive_reason(z, &d, model, sink);
                 if !d.damping_ok {
                     sink.add(-W_DAMPING, Some((1, z.to_bits(), 0)), |t| {
                         t.push_str("The ");
@@ -827,9 +859,25 @@ impl<'p> Plan<'p> {
                     t.push_str(": can't compute how loud it gets on ");
                     t.push_str(&self.source_phrase);
                 });
+                // Without the number, the buying guides' rule of thumb for a jack.
+                if let (Some(z), None) = (model.impedance_ohm, model.sensitivity) {
+                    if z >= HIGH_IMPEDANCE_OHM && p.source.is_device_jack() {
+                        sink.add(-W_HIGH_Z_ON_JACK, Some((9, z.to_bits(), 0)), |t| {
+                            push_num(t, z, 1);
+                            t.push_str(" ohm on ");
+                            t.push_str(&self.source_phrase);
+                            t.push_str(": the buying guides' rule is to prefer low impedance (under ");
+                            push_num(t, HIGH_IMPEDANCE_OHM, 0);
+                            t.push_str(" ohm) on a jack like this; a rule of thumb, not a computation");
+                        });
+                    }
+                }
                 None
             }
         };
+        if self.judges_sound {
+            self.sound_reasons(sound, sink);
+        }
 
         // The buying guides' picks.
         if SEED_MODELS.iter().any(|(id, _)| *id == model.id) {
@@ -908,15 +956,21 @@ impl<'p> Plan<'p> {
         drive
     }
 
-    fn drive_reason<S: Sink>(&self, z: f64, d: &Drive, sink: &mut S) {
+    fn drive_reason<S: Sink>(&self, z: f64, d: &Drive, model: &Model, sink: &mut S) {
         let weight = match d.verdict {
             Verdict::Comfortable => W_COMFORTABLE,
             Verdict::Enough => W_ENOUGH,
             Verdict::Marginal => -W_MARGINAL,
             Verdict::TooQuiet => -W_TOO_QUIET,
         };
-        // With the profile fixed, the sentence depends only on the impedance and S_V.
-        let key = (8, z.to_bits(), d.sensitivity_db_per_v.to_bits());
+        // Said when the sensitivity rests on anything less direct than the maker's figure.
+        let mention = model
+            .figure_kind("sensitivity")
+            .filter(|k| k.needs_mention())
+            .zip(model.sensitivity);
+        // With the profile fixed, the sentence depends only on the impedance, S_V and that.
+        let rule = 8 + mention.map_or(0, |(k, _)| 1 + k as u8) * 10;
+        let key = (rule, z.to_bits(), d.sensitivity_db_per_v.to_bits());
         sink.add(weight, Some(key), |t| {
             push_num(t, z, 1);
             t.push_str(" ohm on ");
@@ -955,7 +1009,69 @@ impl<'p> Plan<'p> {
                     }
                 }
             }
+            if let Some((kind, s)) = mention {
+                t.push_str(" (from ");
+                push_num(t, s.value, 1);
+                t.push(' ');
+                t.push_str(s.unit.as_str());
+                t.push_str(", ");
+                t.push_str(kind.phrase());
+                t.push(')');
+            }
         });
+    }
+
+    /// Measured neutrality, for mixing, mastering and critical listening: close to the target
+    /// is a pro; each band far off (at most two count) a con that says what it does to a mix;
+    /// no measurement a small con.
+    fn sound_reasons<S: Sink>(&self, sound: Option<&ModelSound>, sink: &mut S) {
+        let Some(sound) = sound else {
+            sink.add(-W_NO_CURVE, Some((31, 0, 0)), |t| {
+                t.push_str("No published measurement: its tonal balance can't be checked against the target");
+            });
+            return;
+        };
+        let whose = |t: &mut String| {
+            if sound.own {
+                t.push_str(" (your measurement)");
+                return;
+            }
+            t.push_str(" (");
+            t.push_str(&sound.measurement.provenance.measurer);
+            t.push_str("'s measurement");
+            if sound.is_near_model() {
+                t.push_str(" of a near model");
+            }
+            t.push(')');
+        };
+        let judged: Vec<&BandError> = sound
+            .bands
+            .iter()
+            .filter(|b| JUDGED_BANDS.contains(&b.name))
+            .collect();
+        let far: Vec<&BandError> = judged
+            .iter()
+            .copied()
+            .filter(|b| Severity::of(b.error_db) == Severity::Far)
+            .collect();
+        if far.is_empty() {
+            sink.add(W_NEUTRAL, None, |t| {
+                t.push_str("Measured close to the Harman target: no band from 60 Hz to 10 kHz is ");
+                push_num(t, sound::FAR_DB, 0);
+                t.push_str(" dB or more off");
+                whose(t);
+            });
+            return;
+        }
+        let mut worst = far;
+        worst.sort_by(|a, b| b.error_db.abs().total_cmp(&a.error_db.abs()));
+        for band in worst.into_iter().take(MAX_FAR_BANDS) {
+            let remark = sound::describe(std::slice::from_ref(band)).remove(0);
+            sink.add(-W_FAR_BAND, None, |t| {
+                t.push_str(&remark.text);
+                whose(t);
+            });
+        }
     }
 
     fn fit_reasons<S: Sink>(&self, f: &UserFit, sink: &mut S) {
@@ -1149,7 +1265,8 @@ pub fn recommend_top(
             continue;
         }
         let mut score = Score::default();
-        let drive = plan.assess(model, fit_of(model), over_budget, &mut score);
+        let sound = plan.judges_sound.then(|| catalog.sound(&model.id)).flatten();
+        let drive = plan.assess(model, sound, fit_of(model), over_budget, &mut score);
         keys.push(SortKey {
             over_budget,
             reasons: score.count,
@@ -1186,7 +1303,8 @@ pub fn recommend_top(
             texts: &mut texts,
             reasons: Vec::with_capacity(key.reasons),
         };
-        let drive = plan.assess(model, fit_of(model), key.over_budget, &mut sentences);
+        let sound = plan.judges_sound.then(|| catalog.sound(&model.id)).flatten();
+        let drive = plan.assess(model, sound, fit_of(model), key.over_budget, &mut sentences);
         let reasons = sentences.reasons;
         let score: f64 = reasons.iter().map(|r| r.weight).sum();
         slots[rank_of[index]] = Some(Recommendation {
@@ -1321,6 +1439,7 @@ mod tests {
             year: None,
             notes: StudioNotes::default(),
             sources: Vec::new(),
+            provenance: BTreeMap::new(),
             figure_notes: BTreeMap::new(),
             origin: Origin::Catalog,
         }

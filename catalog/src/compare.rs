@@ -37,7 +37,10 @@ use crate::advisor::{self, Fit, Profile, Reason, Recommendation, UserFit};
 use crate::drive::{self, Verdict};
 use crate::error::{Error, Result};
 use crate::journal::{self, TryOnSummary};
-use crate::model::{CableStyle, Model, Origin, SensitivityUnit, SourceKind, Tier, Transducer};
+use crate::model::{
+    CableStyle, FigureKind, Model, Origin, SensitivityUnit, SourceKind, Tier, Transducer,
+};
+use crate::sound::{self, ModelSound};
 use crate::Catalog;
 
 /// The fewest models a comparison holds.
@@ -93,6 +96,8 @@ pub struct Cell {
     /// On the headroom row only: where the model lands on a bar from [`BAR_SPAN_DB`] short of
     /// the target (0) through the target (0.5) to [`BAR_SPAN_DB`] to spare (1), clamped.
     pub bar: Option<f64>,
+    /// On rows of catalog figures: how sure the figure is (maker, relayed, the user's own...).
+    pub kind: Option<FigureKind>,
 }
 
 impl Cell {
@@ -104,6 +109,7 @@ impl Cell {
             known: true,
             best: false,
             bar: None,
+            kind: None,
         }
     }
 
@@ -185,6 +191,7 @@ struct Col<'a> {
     /// The advisor's weightiest reasons, at most [`TOP_REASONS`].
     top: Vec<&'a Reason>,
     tryon: Option<&'a TryOnSummary>,
+    sound: Option<&'a ModelSound>,
 }
 
 /// Compares the models `ids` (2 to 4, distinct, in the user's order) for `profile`, with the
@@ -264,6 +271,7 @@ pub fn build(
                     .iter()
                     .copied()
                     .find(|t| t.model_id == m.id && t.sessions > 0),
+                sound: catalog.sound(&m.id),
             }
         })
         .collect();
@@ -277,6 +285,7 @@ pub fn build(
         notes(&cols),
         sources(&cols),
         advice(&cols),
+        measured(&cols),
         loudness(&cols, &source_name, target),
         tryon(&cols, profile.glasses),
     ];
@@ -423,7 +432,74 @@ fn specs(cols: &[Col<'_>]) -> Section {
             })
         }),
     ];
-    section("specs", "Specs", rows)
+    section("specs", "Specs", with_kinds(rows, cols))
+}
+
+/// Marks each cell of a catalog figure's row with how sure that model's figure is (the row key
+/// is the field name; the converted sensitivity shares the published one's kind).
+fn with_kinds(mut rows: Vec<Row>, cols: &[Col<'_>]) -> Vec<Row> {
+    for r in &mut rows {
+        let field = match r.key.as_str() {
+            "sensitivity_db_per_mw" => "sensitivity",
+            key => key,
+        };
+        for (cell, c) in r.cells.iter_mut().zip(cols) {
+            if cell.known {
+                cell.kind = c.model.figure_kind(field);
+            }
+        }
+    }
+    rows
+}
+
+/// The measured sound against the Harman over-ear 2018 target: the predicted preference rating
+/// and the mean error in each band (loudness-matched), and whose measurement it is.
+fn measured(cols: &[Col<'_>]) -> Section {
+    const NOT_MEASURED: &str = "no published measurement";
+    let mut rows = vec![row(
+        "preference",
+        "Predicted preference (Olive et al. 2018; a model of average listeners)",
+        Some(Better::Higher),
+        cols,
+        |c| match c.sound {
+            Some(s) => {
+                let v = rounded(s.preference, 1);
+                Cell::number(v, num(v, 1))
+            }
+            None => Cell::unknown(NOT_MEASURED),
+        },
+    )];
+    for (i, &(name, label, low, high)) in sound::BANDS.iter().enumerate() {
+        let key = format!("band_{}", name.replace('-', "_"));
+        let label = format!("{label} {} vs target", sound::band_range(low, high));
+        rows.push(row(&key, label, None, cols, |c| match c.sound {
+            Some(s) => {
+                let v = rounded(s.bands[i].error_db, 1);
+                Cell::number(v, format!("{} dB", signed(v)))
+            }
+            None => Cell::unknown(NOT_MEASURED),
+        }));
+    }
+    rows.push(row("measured_by", "Measured by", None, cols, |c| match c.sound {
+        Some(s) => {
+            let p = &s.measurement.provenance;
+            Cell::text(match &p.note {
+                Some(note) => format!("{} ({note})", p.measurer),
+                None => p.measurer.clone(),
+            })
+        }
+        None => Cell::unknown(NOT_MEASURED),
+    }));
+    section("measured", "Measured sound", rows)
+}
+
+/// "+1.5", "-0.3", "0".
+fn signed(v: f64) -> String {
+    if v > 0.0 {
+        format!("+{}", num(v, 1))
+    } else {
+        num(v, 1)
+    }
 }
 
 /// The sensitivity in dB SPL for 1 mW: as published, or converted from dB/V where the impedance
@@ -486,7 +562,7 @@ fn price(cols: &[Col<'_>]) -> Section {
             Cell::published(c.model.year, |y| Cell::number(f64::from(y), y.to_string()))
         }),
     ];
-    section("price", "Price and year", rows)
+    section("price", "Price and year", with_kinds(rows, cols))
 }
 
 fn notes(cols: &[Col<'_>]) -> Section {
@@ -517,14 +593,10 @@ fn sources(cols: &[Col<'_>]) -> Section {
             Cell::number(n as f64, n.to_string())
         }),
         row("sources_kinds", "Kinds of source", None, cols, |c| {
-            let kinds: Vec<&str> = [SourceKind::Maker, SourceKind::Retailer, SourceKind::Review]
+            let kinds: Vec<&str> = SourceKind::ALL
                 .into_iter()
                 .filter(|k| c.model.sources.iter().any(|s| s.kind == *k))
-                .map(|k| match k {
-                    SourceKind::Maker => "maker",
-                    SourceKind::Retailer => "retailer",
-                    SourceKind::Review => "review",
-                })
+                .map(SourceKind::as_str)
                 .collect();
             Cell::text(if kinds.is_empty() {
                 "none".to_owned()
@@ -802,7 +874,9 @@ pub fn to_markdown(c: &Comparison) -> String {
     let mut out = String::from("# Headroom comparison\n\n");
     out.push_str(&format!(
         "{DIFFERS_MARK}marks the rows where the models differ; **bold** marks the better value \
-         where better has a direction. Loudness is for {}, against {} dB SPL peaks.\n",
+         where better has a direction; [brackets] say how sure a catalog figure is (maker, \
+         retailer, review, measured, relayed, or user for your own). Loudness is for {}, against \
+         {} dB SPL peaks.\n",
         md_escape(&c.source_name),
         num(c.target_db, 1)
     ));
@@ -820,7 +894,7 @@ pub fn to_markdown(c: &Comparison) -> String {
             let mark = if r.differs { DIFFERS_MARK } else { "" };
             out.push_str(&format!("| {mark}{} |", md_escape(&r.label)));
             for cell in &r.cells {
-                let text = md_escape(&cell.text);
+                let text = md_escape(&cell_with_kind(cell));
                 if cell.best {
                     out.push_str(&format!(" **{text}** |"));
                 } else {
@@ -831,6 +905,15 @@ pub fn to_markdown(c: &Comparison) -> String {
         }
     }
     out
+}
+
+/// A cell as the exports write it: its text, and the kind of a catalog figure in brackets
+/// ("96 dB/mW [relayed]").
+fn cell_with_kind(cell: &Cell) -> String {
+    match cell.kind {
+        Some(kind) => format!("{} [{}]", cell.text, kind.as_str()),
+        None => cell.text.clone(),
+    }
 }
 
 /// Escapes everything that could start Markdown syntax or break a table cell, and turns line
@@ -884,7 +967,7 @@ pub fn to_csv(c: &Comparison) -> String {
                 .collect();
             let line = [s.title.clone(), r.label.clone()]
                 .into_iter()
-                .chain(r.cells.iter().map(|cell| cell.text.clone()))
+                .chain(r.cells.iter().map(cell_with_kind))
                 .chain([
                     if r.differs { "yes" } else { "no" }.to_owned(),
                     best.join("; "),
@@ -893,6 +976,43 @@ pub fn to_csv(c: &Comparison) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod sound_tests {
+    use super::*;
+
+    #[test]
+    fn figures_carry_their_kind_into_the_cells_and_the_exports() {
+        let catalog = Catalog::embedded().unwrap();
+        let ids = ["sennheiser-hd-650".to_owned(), "sony-mdr-7506".to_owned()];
+        let c = build(&catalog, &ids, &Profile::default(), &[]).unwrap();
+        let hd650 = catalog.require("sennheiser-hd-650").unwrap();
+        let impedance = c.row("impedance_ohm").unwrap();
+        assert_eq!(impedance.cells[0].kind, hd650.figure_kind("impedance_ohm"));
+        assert!(impedance.cells[0].kind.is_some(), "every catalog figure has a kind");
+        let kind = impedance.cells[0].kind.unwrap().as_str();
+        let md = to_markdown(&c);
+        assert!(md.contains(&format!("| 300 ohm \\[{kind}\\] |")), "{md}");
+        assert!(to_csv(&c).contains(&format!("300 ohm [{kind}]")));
+    }
+
+    #[test]
+    fn the_measured_section_has_the_rating_the_bands_and_who_measured() {
+        let catalog = Catalog::embedded().unwrap();
+        let ids = ["sennheiser-hd-650".to_owned(), "sony-mdr-v6".to_owned()];
+        let c = build(&catalog, &ids, &Profile::default(), &[]).unwrap();
+        let pref = c.row("preference").unwrap();
+        let hd650 = catalog.sound("sennheiser-hd-650").unwrap();
+        assert_eq!(pref.cells[0].value, Some(rounded(hd650.preference, 1)));
+        assert!(!pref.cells[1].known, "the MDR-V6 has no published measurement");
+        assert_eq!(pref.cells[1].text, "no published measurement");
+        let bass = c.row("band_bass").unwrap();
+        assert_eq!(bass.label, "Bass 60–250 Hz vs target");
+        assert_eq!(bass.cells[0].value, Some(rounded(hd650.bands[1].error_db, 1)));
+        assert_eq!(c.row("measured_by").unwrap().cells[0].text, "oratory1990");
+        assert_eq!(sound::BANDS.len() + 2, c.sections.iter().find(|s| s.key == "measured").unwrap().rows.len());
+    }
 }
 
 #[cfg(test)]
@@ -1078,6 +1198,15 @@ mod tests {
             "reason_1",
             "reason_2",
             "reason_3",
+            "preference",
+            "band_sub_bass",
+            "band_bass",
+            "band_low_mids",
+            "band_mids",
+            "band_presence",
+            "band_treble",
+            "band_air",
+            "measured_by",
             "max_spl_db",
             "headroom_db",
             "verdict",
@@ -1533,7 +1662,7 @@ mod tests {
         assert_eq!(weight["better"], "lower");
         assert_eq!(
             weight["cells"][1],
-            json!({ "text": "250 g", "value": 250.0, "known": true, "best": true, "bar": null })
+            json!({ "text": "250 g", "value": 250.0, "known": true, "best": true, "bar": null, "kind": null })
         );
         assert_eq!(weight["cells"][2]["value"], json!(null));
         assert_eq!(v["sections"][0]["rows"][0]["better"], json!(null));

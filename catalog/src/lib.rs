@@ -17,9 +17,11 @@ pub mod journal;
 pub mod load;
 pub mod model;
 pub mod query;
+pub mod sound;
 pub mod synthetic;
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 pub use advisor::{recommend, Profile, Recommendation, UserFit};
 pub use drive::{drive, drive_model, Drive, SourcePreset, SourceSpec, Verdict};
@@ -33,6 +35,8 @@ pub struct Catalog {
     by_id: HashMap<String, usize>,
     /// Search keys and sort ranks for `query::run`.
     search: query::Index,
+    /// Each measured model's sound, by id (shared between a catalog and its extensions).
+    sound: Arc<HashMap<String, sound::ModelSound>>,
 }
 
 impl Catalog {
@@ -43,7 +47,62 @@ impl Catalog {
     pub fn embedded() -> Result<Catalog> {
         let models = load::load_files(load::EMBEDDED_FILES)?;
         load::check_seed_models(&models)?;
-        Ok(Catalog::from_models(models))
+        let measurements = sound::Measurements::embedded()?;
+        let curves = measurements.iter().cloned();
+        Ok(Catalog::from_models(models).with_curves(curves, measurements.target()))
+    }
+
+    /// This catalog with published curves for some of its models (analysed against `target`);
+    /// a curve for a model the catalog lacks is ignored.
+    pub fn with_curves(
+        self,
+        curves: impl IntoIterator<Item = sound::Measurement>,
+        target: &sound::Curve,
+    ) -> Catalog {
+        self.add_curves(curves, target, false)
+    }
+
+    /// Like [`Catalog::with_curves`], for the user's own measurements.
+    pub fn with_user_curves(
+        self,
+        curves: impl IntoIterator<Item = sound::Measurement>,
+        target: &sound::Curve,
+    ) -> Catalog {
+        self.add_curves(curves, target, true)
+    }
+
+    fn add_curves(
+        mut self,
+        curves: impl IntoIterator<Item = sound::Measurement>,
+        target: &sound::Curve,
+        own: bool,
+    ) -> Catalog {
+        let mut sound = HashMap::clone(&self.sound);
+        for m in curves {
+            if self.by_id.contains_key(&m.model) {
+                sound.insert(m.model.clone(), sound::ModelSound::new(m, target, own));
+            }
+        }
+        self.sound = Arc::new(sound);
+        self
+    }
+
+    /// This catalog with `change` applied to every model (the user's own figures, say); the
+    /// search index is rebuilt and the measured curves are kept.
+    pub fn with_changed_models(&self, change: impl FnMut(&mut Model)) -> Catalog {
+        let mut models = self.models.clone();
+        models.iter_mut().for_each(change);
+        let mut catalog = Catalog::from_models(models);
+        catalog.sound = Arc::clone(&self.sound);
+        catalog
+    }
+
+    /// The measured sound of a model, where a measurement is published.
+    pub fn sound(&self, id: &str) -> Option<&sound::ModelSound> {
+        if self.sound.is_empty() {
+            return None;
+        }
+        self.sound.get(id)
     }
 
     /// A catalog of already validated models (tests, benchmarks, synthetic catalogs).
@@ -58,6 +117,7 @@ impl Catalog {
             models,
             by_id,
             search,
+            sound: Arc::default(),
         }
     }
 
@@ -94,7 +154,9 @@ impl Catalog {
             }
             models.push(m.clone());
         }
-        Ok(Catalog::from_models(models))
+        let mut catalog = Catalog::from_models(models);
+        catalog.sound = Arc::clone(&self.sound);
+        Ok(catalog)
     }
 
     /// Number of models.

@@ -790,3 +790,156 @@ proptest! {
         }
     }
 }
+
+/// Two open models alike but for the impedance, neither with a published sensitivity.
+fn unknown_sensitivity_pair() -> Catalog {
+    let family = |id: &str, z: u32| {
+        format!(
+            r#"{{ "family": "{id}", "id": "{id}", "variant": null, "brand": "Fx", "model": "{id}",
+              "back": "open", "impedance_ohm": {z}, "sensitivity": null, "tier": "budget",
+              "sources": [ {{ "kind": "maker", "title": "sheet", "url": "https://fx.example" }} ],
+              "provenance": {{ "impedance_ohm": {{ "kind": "maker", "source": 0 }} }} }}"#
+        )
+    };
+    let text = format!(
+        r#"{{ "families": [ {}, {} ] }}"#,
+        family("fx-open-32-unknown", 32),
+        family("fx-open-250-unknown", 250)
+    );
+    Catalog::from_models(load::load_files(&[("pair.json", &text)]).unwrap())
+}
+
+#[test]
+fn without_a_sensitivity_the_guides_impedance_rule_applies_on_a_jack_only() {
+    let catalog = unknown_sensitivity_pair();
+    for preset in ["phone", "laptop", "mac"] {
+        let profile = Profile {
+            source: source(preset),
+            ..neutral()
+        };
+        let ranked = recommend(&catalog, &profile, &[]).unwrap();
+        assert_eq!(
+            ids(&ranked),
+            vec!["fx-open-32-unknown", "fx-open-250-unknown"],
+            "{preset}"
+        );
+        let high = find(&ranked, "fx-open-250-unknown");
+        let con = has_reason(high, ReasonKind::Con, "buying guides' rule").unwrap();
+        assert!(
+            con.text.starts_with("250 ohm on your ")
+                && con.text.contains("under 150 ohm")
+                && con.text.ends_with("a rule of thumb, not a computation"),
+            "{preset}: {}",
+            con.text
+        );
+        assert!(con.weight <= -2.5, "{preset}: close to a computed shortfall");
+        // The number itself still can't be computed, and it says so.
+        assert!(has_reason(high, ReasonKind::Con, "can't compute").is_some());
+        let low = find(&ranked, "fx-open-32-unknown");
+        assert!(has_reason(low, ReasonKind::Con, "buying guides' rule").is_none());
+    }
+    for preset in ["interface", "amp"] {
+        let profile = Profile {
+            source: source(preset),
+            ..neutral()
+        };
+        let ranked = recommend(&catalog, &profile, &[]).unwrap();
+        let high = find(&ranked, "fx-open-250-unknown");
+        assert!(
+            has_reason(high, ReasonKind::Con, "buying guides' rule").is_none(),
+            "{preset}: no penalty with an interface or amp"
+        );
+        assert_eq!(high.score, find(&ranked, "fx-open-32-unknown").score, "{preset}");
+    }
+}
+
+#[test]
+fn laptop_mixing_on_a_budget_keeps_high_impedance_unknowns_out_of_the_top_three() {
+    let catalog = Catalog::embedded().unwrap();
+    let profile = Profile {
+        tasks: vec![Task::Mixing],
+        source: source("laptop"),
+        budget: Tier::Budget,
+        ..Profile::default()
+    };
+    let ranked = recommend(&catalog, &profile, &[]).unwrap();
+    for r in ranked.iter().take(3) {
+        let m = catalog.require(&r.id).unwrap();
+        assert!(
+            !(m.impedance_ohm.is_some_and(|z| z >= 150.0) && m.sensitivity.is_none()),
+            "{} ({:?} ohm, sensitivity unknown) is in the top three: {:?}",
+            r.id,
+            m.impedance_ohm,
+            ids(&ranked[..3])
+        );
+    }
+}
+
+/// The fixture catalog with measured curves: `fx-open-32` measures exactly on the (flat) test
+/// target, `fx-open-300` has 6 dB too much bass.
+fn fixture_with_curves() -> Catalog {
+    use headroom_catalog::sound::{Curve, Measurement, Provenance, GRID};
+    let provenance = Provenance {
+        measurer: "a lab".into(),
+        rig: "a rig".into(),
+        repository: "o/r".into(),
+        path: "p.csv".into(),
+        commit: "a".repeat(40),
+        read: "2026-11-29".into(),
+        note: None,
+    };
+    let target = Curve::new(vec![0.0; GRID.points]);
+    let bassy = Curve::new(
+        (0..GRID.points)
+            .map(|i| if GRID.frequency(i) < 250.0 { 6.0 } else { 0.0 })
+            .collect(),
+    );
+    let curves = [("fx-open-32", target.clone()), ("fx-open-300", bassy)].map(|(id, curve)| {
+        Measurement {
+            model: id.into(),
+            provenance: provenance.clone(),
+            curve,
+        }
+    });
+    fixture().with_curves(curves, &target)
+}
+
+#[test]
+fn for_mixing_measured_neutrality_is_a_reason_and_tracking_ignores_it() {
+    let catalog = fixture_with_curves();
+    let mixing = Profile {
+        tasks: vec![Task::Mixing],
+        ..neutral()
+    };
+    let ranked = recommend(&catalog, &mixing, &[]).unwrap();
+    let neutral_model = find(&ranked, "fx-open-32");
+    let pro = has_reason(neutral_model, ReasonKind::Pro, "close to the Harman target").unwrap();
+    assert_eq!(
+        &*pro.text,
+        "Measured close to the Harman target: no band from 60 Hz to 10 kHz is 4 dB or more off (a lab's measurement)"
+    );
+    let bassy = find(&ranked, "fx-open-300");
+    let con = has_reason(bassy, ReasonKind::Con, "Bass 60–250 Hz").unwrap();
+    assert!(
+        con.text.contains("above target") && con.text.contains("your mixes may come out bass-light"),
+        "{}",
+        con.text
+    );
+    let unmeasured = find(&ranked, "fx-semi-80");
+    let small = has_reason(unmeasured, ReasonKind::Con, "No published measurement").unwrap();
+    assert!(small.weight > -0.5, "a small, stated amount");
+
+    let tracking = Profile {
+        tasks: vec![Task::Tracking],
+        ..neutral()
+    };
+    for r in recommend(&catalog, &tracking, &[]).unwrap() {
+        assert!(
+            r.reasons
+                .iter()
+                .all(|x| !x.text.contains("measurement") && !x.text.contains("target:")),
+            "{}: tracking is not scored on measured sound",
+            r.id
+        );
+    }
+}

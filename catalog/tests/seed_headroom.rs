@@ -18,8 +18,9 @@
 //! calculation. Seeds whose impedance or sensitivity is not published are listed with `None`,
 //! and the engine must say it cannot compute them.
 
+use headroom_catalog::advisor::{recommend, Profile, SourceChoice, Task, HIGH_IMPEDANCE_OHM};
 use headroom_catalog::drive::{self, Verdict};
-use headroom_catalog::{load, Catalog, SensitivityUnit};
+use headroom_catalog::{load, Catalog, SensitivityUnit, Tier};
 
 const PRESETS: [&str; 5] = ["phone", "laptop", "mac", "interface", "amp"];
 
@@ -83,12 +84,35 @@ const SEEDS: &[Seed] = &[
         Some((14.0, 90.0, SensitivityUnit::DbPerMw)),
         [-1.66, 2.06, -0.27, 15.32, 17.31],
     ),
-    // Not published in the catalog yet (see each model's figure_notes): no calculation.
+    // Beyerdynamic DT 770 Pro 80 ohm: 80 ohm, 96 dB/mW (relayed). S_V = 96 − 10·log10(0.08)
+    // = 96 + 10.9691 = 106.9691.
+    //   phone:     V = 1.0·80/80.33  = 0.99589 → 106.9691 − 0.0358 = 106.9333 → −3.07
+    //   laptop:    V = 1.5 (Z_out 0)   = 1.50000 → 106.9691 + 3.5218 = 110.4909 → +0.49
+    //   mac:       V = 1.25·80/81.25 = 1.23077 → 106.9691 + 1.8035 = 108.7726 → −1.23
+    //   interface: V = 6.9 (Z_out 0)   = 6.90000 → 106.9691 + 16.7770 = 123.7461 → +13.75
+    //   amp:       V = 8.8·80/80.2   = 8.77805 → 106.9691 + 18.8680 = 125.8371 → +15.84
+    (
+        "beyerdynamic-dt-770-pro-80",
+        Some((80.0, 96.0, SensitivityUnit::DbPerMw)),
+        [-3.07, 0.49, -1.23, 13.75, 15.84],
+    ),
+    // Beyerdynamic DT 990 Pro 250 ohm: 250 ohm, 96 dB/mW (relayed). S_V = 96 − 10·log10(0.25)
+    // = 96 + 6.0206 = 102.0206 (the Mac gives 3 V at 150 ohm and up).
+    //   phone:     V = 1.0·250/250.33 = 0.99868 → 102.0206 − 0.0115 = 102.0091 → −7.99
+    //   laptop:    V = 1.5 (Z_out 0)    = 1.50000 → 102.0206 + 3.5218 = 105.5424 → −4.46
+    //   mac:       V = 3.0·250/251.25 = 2.98507 → 102.0206 + 9.4991 = 111.5197 → +1.52
+    //   interface: V = 6.9 (Z_out 0)    = 6.90000 → 102.0206 + 16.7770 = 118.7976 → +8.80
+    //   amp:       V = 8.8·250/250.2  = 8.79297 → 102.0206 + 18.8827 = 120.9033 → +10.90
+    (
+        "beyerdynamic-dt-990-pro-250",
+        Some((250.0, 96.0, SensitivityUnit::DbPerMw)),
+        [-7.99, -4.46, 1.52, 8.80, 10.90],
+    ),
+    // No sensitivity published in any source read (see each model's figure_notes): nothing to
+    // calculate; `picks_without_a_sensitivity_get_the_guides_impedance_rule` covers them.
     ("beyerdynamic-dt-770-pro-32", None, [0.0; 5]),
-    ("beyerdynamic-dt-770-pro-80", None, [0.0; 5]),
     ("beyerdynamic-dt-770-pro-250", None, [0.0; 5]),
     ("beyerdynamic-dt-990-pro-80", None, [0.0; 5]),
-    ("beyerdynamic-dt-990-pro-250", None, [0.0; 5]),
     ("ollo-audio-s4x", None, [0.0; 5]),
 ];
 
@@ -155,4 +179,46 @@ fn the_guides_advice_holds_for_the_seed_models() {
         let d = drive::drive_model(sony, &drive::preset(preset).unwrap().spec, 110.0).unwrap();
         assert_eq!(d.verdict, Verdict::Comfortable, "{preset}");
     }
+}
+
+#[test]
+fn picks_without_a_sensitivity_get_the_guides_impedance_rule() {
+    // The buying guides' rule stands in for the number: on a phone, laptop or Mac jack a pick of
+    // 150 ohm or more is a con that says it is the guides' rule; with an interface or an amp, or
+    // below 150 ohm, it is not applied. A pick whose impedance is unknown gets neither.
+    let catalog = Catalog::embedded().unwrap();
+    let unknown: Vec<&Seed> = SEEDS.iter().filter(|(_, f, _)| f.is_none()).collect();
+    assert!(!unknown.is_empty());
+    for preset in PRESETS {
+        let profile = Profile {
+            tasks: vec![Task::Mixing],
+            source: SourceChoice {
+                preset: preset.to_owned(),
+                ..SourceChoice::default()
+            },
+            budget: Tier::HighEnd,
+            ..Profile::default()
+        };
+        let ranked = recommend(&catalog, &profile, &[]).unwrap();
+        for (id, ..) in &unknown {
+            let model = catalog.require(id).unwrap();
+            assert!(model.sensitivity.is_none(), "{id}: now has a sensitivity; calculate it");
+            let r = ranked.iter().find(|r| r.id == *id).unwrap();
+            let rule = r.reasons.iter().find(|x| x.text.contains("buying guides' rule"));
+            let applies = model.impedance_ohm.is_some_and(|z| z >= HIGH_IMPEDANCE_OHM)
+                && ["phone", "laptop", "mac"].contains(&preset);
+            assert_eq!(rule.is_some(), applies, "{id} on {preset}");
+            if let Some(rule) = rule {
+                assert!(rule.weight < -2.5, "{id} on {preset}: close to a computed shortfall");
+                assert!(rule.text.contains("not a computation"), "{}", rule.text);
+            }
+            assert!(
+                r.reasons.iter().any(|x| x.text.contains("can't compute")),
+                "{id} on {preset}: the number itself still can't be computed, and it says so"
+            );
+        }
+    }
+    // The 250 ohm DT 770 Pro is the pick the rule is for.
+    let dt770 = catalog.require("beyerdynamic-dt-770-pro-250").unwrap();
+    assert_eq!(dt770.impedance_ohm, Some(250.0));
 }
