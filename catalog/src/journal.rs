@@ -1,5 +1,6 @@
-//! The user's journal: the shortlist, the try-on sessions, the user's own models, the comparison
-//! set and the advisor profile, kept together as one versioned [`Document`].
+//! The user's journal: the shortlist, the try-on sessions, the user's own models, their own
+//! figures for catalog models and their own measurements, the comparison set and the advisor
+//! profile, kept together as one versioned [`Document`].
 //!
 //! This module is the journal's whole domain; the app's persistence adapter only moves bytes.
 //! - [`from_bytes`] is the one loader, for the file at start-up and for imports alike. It checks
@@ -48,19 +49,23 @@ use crate::model::{Back, Cable, FrequencyResponse, Price, Source, StudioNotes, T
 use crate::{Catalog, Model, Sensitivity};
 
 mod check;
+mod curves;
 mod export;
+mod figures;
 mod import;
 mod migrate;
 mod ops;
 mod parse;
 mod summary;
 
+pub use curves::{UserCurve, LABEL_CHARS as CURVE_LABEL_CHARS};
 pub use export::{export_csv, export_markdown};
+pub use figures::UserFigures;
 pub use import::{import, ImportMode};
 pub use summary::{summaries, TryOnSummary, EXCERPT_CHARS};
 
 /// The version [`to_bytes`] writes. [`from_bytes`] reads it and every older one.
-pub const CURRENT_VERSION: u32 = 1;
+pub const CURRENT_VERSION: u32 = 2;
 /// The largest file [`from_bytes`] reads: 8 MiB.
 pub const MAX_BYTES: usize = 8 * 1024 * 1024;
 /// The deepest nesting of arrays and objects [`from_bytes`] accepts (the document itself is 1).
@@ -71,6 +76,10 @@ pub const MAX_SHORTLIST: usize = 2_000;
 pub const MAX_SESSIONS: usize = 20_000;
 /// At most this many own models.
 pub const MAX_OWN_MODELS: usize = 1_000;
+/// At most this many catalog models with the user's own figures.
+pub const MAX_FIGURES: usize = 2_000;
+/// At most this many imported measurements.
+pub const MAX_CURVES: usize = 200;
 /// At most this many models in the comparison set.
 pub const MAX_COMPARE: usize = 4;
 /// The advisor profile's largest size, serialized as compact JSON: 16 KiB.
@@ -104,6 +113,12 @@ pub struct Document {
     /// Models the user added because the catalog lacks them (`origin` is `user`, ids `user-…`).
     #[serde(default)]
     pub own_models: Vec<Model>,
+    /// The user's own figures for catalog models, by model id.
+    #[serde(default)]
+    pub figures: BTreeMap<String, UserFigures>,
+    /// The user's own measurements, by model id (a catalog model or an own one).
+    #[serde(default)]
+    pub curves: BTreeMap<String, UserCurve>,
     /// The comparison set: 0 to 4 distinct model ids.
     #[serde(default)]
     pub compare: Vec<String>,
@@ -128,10 +143,60 @@ impl Default for Document {
             shortlist: Vec::new(),
             sessions: Vec::new(),
             own_models: Vec::new(),
+            figures: BTreeMap::new(),
+            curves: BTreeMap::new(),
             compare: Vec::new(),
             profile: None,
             next_session: first_session_number(),
         }
+    }
+}
+
+impl Document {
+    /// The user's imported measurements, each as a measurement of its model.
+    pub fn user_measurements(&self) -> Vec<crate::sound::Measurement> {
+        self.curves
+            .iter()
+            .map(|(id, c)| c.measurement(id))
+            .collect()
+    }
+
+    /// Whether this document's catalog (see [`Document::catalog`]) differs from `before`'s:
+    /// what the app asks after each change to know whether to rebuild it.
+    pub fn changes_catalog(&self, before: &Document) -> bool {
+        self.own_models != before.own_models
+            || self.figures != before.figures
+            || self.curves != before.curves
+    }
+
+    /// The catalog as this user sees it: the embedded `base` plus their own models, with their
+    /// own figures in place of the catalog's and their own measurements for models that have
+    /// no published one (a published curve stays; theirs is shown beside it in Compare).
+    ///
+    /// # Errors
+    /// `InvalidInput` when an own model's id is taken by the catalog (`from_bytes` refuses such a
+    /// journal first).
+    pub fn catalog(&self, base: &Catalog) -> Result<Catalog> {
+        let with_own = base.with_extra(&self.own_models)?;
+        let with_figures = if self.figures.is_empty() {
+            with_own
+        } else {
+            with_own.with_changed_models(|m| {
+                if let Some(f) = self.figures.get(&m.id) {
+                    f.apply(m);
+                }
+            })
+        };
+        if self.curves.is_empty() {
+            return Ok(with_figures);
+        }
+        let target = crate::sound::Measurements::embedded()?.target();
+        let curves: Vec<_> = self
+            .user_measurements()
+            .into_iter()
+            .filter(|m| with_figures.sound(&m.model).is_none())
+            .collect();
+        Ok(with_figures.with_user_curves(curves, target))
     }
 }
 
@@ -557,3 +622,5 @@ fn natural(a: &str, b: &str) -> Ordering {
 mod testing;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod own_data_tests;

@@ -135,6 +135,14 @@ fn merge(current: &Document, incoming: Document) -> Result<Document> {
     }
     out.next_session = next;
 
+    // The user's figures and measurements: the current journal's win for a model both have.
+    for (id, figures) in incoming.figures {
+        out.figures.entry(id).or_insert(figures);
+    }
+    for (id, curve) in incoming.curves {
+        out.curves.entry(follow(id)).or_insert(curve);
+    }
+
     if out.compare.is_empty() {
         out.compare = incoming.compare.into_iter().map(follow).collect();
     }
@@ -146,6 +154,8 @@ fn merge(current: &Document, incoming: Document) -> Result<Document> {
         ("shortlist", out.shortlist.len(), MAX_SHORTLIST, "entries"),
         ("sessions", out.sessions.len(), MAX_SESSIONS, "sessions"),
         ("own_models", out.own_models.len(), MAX_OWN_MODELS, "models"),
+        ("figures", out.figures.len(), super::MAX_FIGURES, "models"),
+        ("curves", out.curves.len(), super::MAX_CURVES, "curves"),
     ];
     for (field, len, max, what) in caps {
         check::cap(field, len, max, what).map_err(|p| {

@@ -17,7 +17,7 @@ use super::{CURRENT_VERSION, MAX_MINUTES, MAX_SESSIONS, MAX_SHORTLIST};
 type Step = fn(Map<String, Value>) -> Result<Map<String, Value>, Problem>;
 
 /// `STEPS[n]` upgrades version `n` to `n + 1`.
-const STEPS: [Step; CURRENT_VERSION as usize] = [migrate_v0_to_v1];
+const STEPS: [Step; CURRENT_VERSION as usize] = [migrate_v0_to_v1, migrate_v1_to_v2];
 
 /// Upgrades a document of version `from` to [`CURRENT_VERSION`], one step at a time.
 pub(crate) fn upgrade(
@@ -32,6 +32,21 @@ pub(crate) fn upgrade(
         doc.insert("version".to_owned(), Value::from(version + 1));
     }
     Ok(doc)
+}
+
+/// Version 2 adds the user's own figures for catalog models (`figures`) and their imported
+/// measurements (`curves`), both empty in an upgraded journal; own models now carry their
+/// figures' provenance, which the reader derives. Everything of version 1 stays as it was.
+pub(crate) fn migrate_v1_to_v2(
+    mut v1: Map<String, Value>,
+) -> Result<Map<String, Value>, Problem> {
+    for key in ["figures", "curves"] {
+        if v1.contains_key(key) {
+            return Err(Problem::new(key, "is not part of a version 1 journal"));
+        }
+        v1.insert(key.to_owned(), json!({}));
+    }
+    Ok(v1)
 }
 
 /// Version 0 is the pre-release shape:
@@ -120,7 +135,7 @@ mod tests {
                           "minutes": 20, "comfort": 4, "clamp": 2, "notes": "tight", "verdict": "yes" },
                         { "model": "audeze-lcd-2", "date": "2024-11-05" } ] }"#;
         let doc = from_bytes(v0, &catalog()).unwrap();
-        assert_eq!(doc.version, 1);
+        assert_eq!(doc.version, super::super::CURRENT_VERSION);
         assert_eq!(doc.shortlist.len(), 2);
         assert_eq!(doc.shortlist[0].status, Status::Favourite);
         assert_eq!(doc.shortlist[0].reason, "for mixing");
@@ -163,6 +178,19 @@ mod tests {
     }
 
     #[test]
+    fn v1_gains_empty_figures_and_curves_and_nothing_else() {
+        let v1 = br#"{ "version": 1, "compare": ["sony-mdr-7506"] }"#;
+        let doc = from_bytes(v1, &catalog()).unwrap();
+        assert!(doc.figures.is_empty() && doc.curves.is_empty());
+        assert_eq!(doc.compare, vec!["sony-mdr-7506"]);
+        let e = error_of(br#"{ "version": 1, "figures": {} }"#, &catalog());
+        assert_eq!(
+            e,
+            "figures: is not part of a version 1 journal (in a version 1 journal)"
+        );
+    }
+
+    #[test]
     fn problems_found_after_the_upgrade_say_so() {
         let e = error_of(
             br#"{"version": 0, "tryons": [{"model": "nope", "date": "2024-11-04"}]}"#,
@@ -171,7 +199,7 @@ mod tests {
         assert_eq!(
             e,
             "sessions[0].model_id: `nope` is neither in the catalog nor one of your own models \
-             (in the version 0 journal, once upgraded to version 1)"
+             (in the version 0 journal, once upgraded to version 2)"
         );
     }
 }

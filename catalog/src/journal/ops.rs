@@ -41,7 +41,7 @@ impl Document {
         self.sessions.iter().find(|s| s.id == id)
     }
 
-    fn require_model(&self, catalog: &Catalog, id: &str) -> Result<()> {
+    pub(crate) fn require_model(&self, catalog: &Catalog, id: &str) -> Result<()> {
         match self.model(catalog, id) {
             Some(_) => Ok(()),
             None => Err(Error::not_found("model", id)),
@@ -74,7 +74,7 @@ impl Document {
     /// Applies `change`, and undoes it with `undo` when the journal would no longer fit in
     /// [`MAX_BYTES`](super::MAX_BYTES) once saved: a journal that was saved must always load
     /// again. Counting costs a serialization, the same work as the save after every change.
-    fn within_size<T>(
+    pub(crate) fn within_size<T>(
         &mut self,
         change: impl FnOnce(&mut Document) -> T,
         undo: impl FnOnce(&mut Document, T),
@@ -375,6 +375,15 @@ impl Document {
                 ),
             ));
         }
+        if self.curves.contains_key(id) {
+            return Err(Error::invalid_input(
+                "id",
+                format!(
+                    "{} has a measurement you imported; remove it first",
+                    quote(id)
+                ),
+            ));
+        }
         self.compare.retain(|c| c != id);
         Ok((i, self.own_models.remove(i)))
     }
@@ -497,7 +506,7 @@ pub(crate) fn own_model_ids(
 
 impl OwnModelInput {
     pub(crate) fn into_model(self, id: String, family: String) -> Model {
-        Model {
+        let mut model = Model {
             id,
             family,
             brand: self.brand.unwrap_or_default(),
@@ -519,9 +528,12 @@ impl OwnModelInput {
             year: self.year,
             notes: self.notes,
             sources: self.sources,
+            provenance: Default::default(),
             figure_notes: self.figure_notes,
             origin: Origin::User,
-        }
+        };
+        model.mark_figures_as_users();
+        model
     }
 }
 

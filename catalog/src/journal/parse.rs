@@ -14,7 +14,7 @@ use serde_json::{Map, Value};
 use super::check::{self, describe, index, join, key_path, outside, Problem};
 use super::{
     migrate, Document, Entry, Ratings, Session, Sound, CURRENT_VERSION, MAX_BYTES, MAX_COMPARE,
-    MAX_DEPTH, MAX_OWN_MODELS, MAX_SESSIONS, MAX_SHORTLIST,
+    MAX_CURVES, MAX_DEPTH, MAX_FIGURES, MAX_OWN_MODELS, MAX_SESSIONS, MAX_SHORTLIST,
 };
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::{
@@ -377,6 +377,8 @@ const DOCUMENT_KEYS: &[&str] = &[
     "shortlist",
     "sessions",
     "own_models",
+    "figures",
+    "curves",
     "compare",
     "profile",
     "next_session",
@@ -406,6 +408,8 @@ fn decode(map: &Map<String, Value>) -> Read<Document> {
         .enumerate()
         .map(|(i, v)| model(v, &index("own_models", i)))
         .collect::<Read<_>>()?;
+    let figures = keyed(&f, "figures", MAX_FIGURES, "models")?;
+    let curves = keyed(&f, "curves", MAX_CURVES, "curves")?;
     let compare = f
         .array("compare", MAX_COMPARE, "models")?
         .iter()
@@ -446,10 +450,45 @@ fn decode(map: &Map<String, Value>) -> Read<Document> {
         shortlist,
         sessions,
         own_models,
+        figures,
+        curves,
         compare,
         profile,
         next_session,
     })
+}
+
+/// An object keyed by model id (`figures`, `curves`), each value read on its own so that a
+/// problem names its path.
+fn keyed<T: DeserializeOwned>(
+    f: &Fields<'_>,
+    key: &str,
+    max: usize,
+    what: &str,
+) -> Read<std::collections::BTreeMap<String, T>> {
+    let map = match f.get(key) {
+        None | Some(Value::Null) => return Ok(Default::default()),
+        Some(Value::Object(map)) => map,
+        Some(v) => {
+            return Err(Problem::new(
+                key,
+                format!("expected an object, found {}", describe(v)),
+            ))
+        }
+    };
+    if map.len() > max {
+        return Err(Problem::new(
+            key,
+            format!("{} {what}, more than the {max} allowed", map.len()),
+        ));
+    }
+    map.iter()
+        .map(|(id, v)| {
+            T::deserialize(v)
+                .map(|value| (id.clone(), value))
+                .map_err(|e| Problem::new(key_path(key, id), e.to_string()))
+        })
+        .collect()
 }
 
 const STATUS_NAMES: &str = "to-try, tried, favourite, bought or ruled-out";
@@ -573,7 +612,11 @@ fn model(v: &Value, path: &str) -> Read<Model> {
         };
         checked.map_err(|reason| Problem::new(key_path(path, key), reason))?;
     }
-    Model::deserialize(v).map_err(|e| Problem::new(path, e.to_string()))
+    let mut model = Model::deserialize(v).map_err(|e| Problem::new(path, e.to_string()))?;
+    // Every figure of an own model is the user's, whatever the file says (a version 1 journal
+    // says nothing).
+    model.mark_figures_as_users();
+    Ok(model)
 }
 
 #[cfg(test)]
@@ -653,9 +696,9 @@ mod tests {
             error_of(br#"{"version": 1.5}"#, &c),
             "version: expected a whole number, found 1.5"
         );
-        let e = error_of(br#"{"version": 2}"#, &c);
+        let e = error_of(br#"{"version": 3}"#, &c);
         assert!(
-            e.starts_with("version: 2: written by a newer Headroom"),
+            e.starts_with("version: 3: written by a newer Headroom"),
             "{e}"
         );
         let e = error_of(br#"{"version": 99999999999}"#, &c);

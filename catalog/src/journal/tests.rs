@@ -39,15 +39,26 @@ fn matches_fixture(name: &str, actual: &[u8]) {
 
 // ---- migrations ----
 
+// `v0.json` and `v1.json` hold one journal in each older shape; both upgrade to `v2.json`, the
+// current shape, which reads back byte for byte.
+
 #[test]
-fn journal_v0_fixture_upgrades_to_the_v1_fixture() {
+fn journal_v0_fixture_upgrades_to_the_v2_fixture() {
     let doc = from_bytes(&fixture("v0.json"), &catalog()).unwrap();
-    matches_fixture("v1.json", &to_bytes(&doc));
+    matches_fixture("v2.json", &to_bytes(&doc));
 }
 
 #[test]
-fn journal_v1_fixture_reads_back_byte_for_byte() {
-    let bytes = fixture("v1.json");
+fn journal_v1_fixture_upgrades_to_the_v2_fixture() {
+    let v1 = fixture("v1.json");
+    assert!(v1.starts_with(b"{\n  \"version\": 1,"), "v1.json keeps the old shape");
+    let doc = from_bytes(&v1, &catalog()).unwrap();
+    assert_eq!(to_bytes(&doc), fixture("v2.json"));
+}
+
+#[test]
+fn journal_v2_fixture_reads_back_byte_for_byte() {
+    let bytes = fixture("v2.json");
     let doc = from_bytes(&bytes, &catalog()).unwrap();
     assert_eq!(doc.version, CURRENT_VERSION);
     assert_eq!(to_bytes(&doc), bytes);
@@ -64,7 +75,7 @@ fn journal_corrupt_fixtures_are_refused_with_the_reason() {
         ("not-json.json", "not valid JSON: expected value at line 1 column 1"),
         ("array.json", "expected a JSON object with a version"),
         ("no-version.json", "version: missing: every Headroom journal has one"),
-        ("newer-version.json", "version: 2: written by a newer Headroom"),
+        ("newer-version.json", "version: 3: written by a newer Headroom"),
         ("wrong-shape.json", "sessions: expected an array, found an object"),
         ("duplicate-key.json", "version: the key appears twice in one object at line 1"),
         ("too-deep.json", "profile.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a: nested deeper than 64 levels"),
@@ -279,7 +290,7 @@ fn journal_base_document_is_valid() {
 fn journal_every_rejection_names_its_path() {
     let n = |v: Value| Some(v);
     let cases: Vec<(&str, Option<Value>, String)> = vec![
-        ("/bogus", n(json!(1)), "bogus: unknown field (expected version, shortlist, sessions, own_models, compare, profile, next_session)".into()),
+        ("/bogus", n(json!(1)), "bogus: unknown field (expected version, shortlist, sessions, own_models, figures, curves, compare, profile, next_session)".into()),
         ("/shortlist", n(json!({})), "shortlist: expected an array, found an object".into()),
         ("/shortlist/0", n(json!("sony-mdr-7506")), "shortlist[0]: expected an object, found \"sony-mdr-7506\"".into()),
         ("/shortlist/0/status", n(json!("liked")), "shortlist[0].status: expected to-try, tried, favourite, bought or ruled-out, found \"liked\"".into()),
@@ -346,7 +357,7 @@ fn journal_caps_are_enforced_on_load() {
         .map(|i| json!({ "model_id": format!("m-{i}"), "status": "tried", "added": "2025-01-01" }))
         .collect();
     let e = error_of(
-        &serde_json::to_vec(&json!({ "version": 1, "shortlist": entries })).unwrap(),
+        &serde_json::to_vec(&json!({ "version": CURRENT_VERSION, "shortlist": entries })).unwrap(),
         &c,
     );
     assert_eq!(e, "shortlist: 2001 entries, more than the 2000 allowed");
@@ -354,13 +365,13 @@ fn journal_caps_are_enforced_on_load() {
         .map(|i| json!({ "id": format!("s-{i}") }))
         .collect();
     let e = error_of(
-        &serde_json::to_vec(&json!({ "version": 1, "sessions": sessions })).unwrap(),
+        &serde_json::to_vec(&json!({ "version": CURRENT_VERSION, "sessions": sessions })).unwrap(),
         &c,
     );
     assert_eq!(e, "sessions: 20001 sessions, more than the 20000 allowed");
     let models: Vec<Value> = (0..=MAX_OWN_MODELS).map(|_| json!({})).collect();
     let e = error_of(
-        &serde_json::to_vec(&json!({ "version": 1, "own_models": models })).unwrap(),
+        &serde_json::to_vec(&json!({ "version": CURRENT_VERSION, "own_models": models })).unwrap(),
         &c,
     );
     assert_eq!(e, "own_models: 1001 models, more than the 1000 allowed");
