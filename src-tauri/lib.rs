@@ -82,35 +82,7 @@ pub fn configure<R: Runtime>(
             app.manage(state);
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![
-            commands::catalog::app_info,
-            commands::catalog::list_models,
-            commands::catalog::get_model,
-            commands::catalog::source_presets,
-            commands::catalog::get_profile,
-            commands::catalog::save_profile,
-            commands::catalog::recommend,
-            commands::journal::get_journal,
-            commands::journal::shortlist_add,
-            commands::journal::shortlist_set_status,
-            commands::journal::shortlist_set_reason,
-            commands::journal::shortlist_move,
-            commands::journal::shortlist_remove,
-            commands::journal::shortlist_restore,
-            commands::journal::session_add,
-            commands::journal::session_update,
-            commands::journal::session_delete,
-            commands::journal::session_restore,
-            commands::journal::own_model_add,
-            commands::journal::own_model_update,
-            commands::journal::own_model_delete,
-            commands::journal::own_model_restore,
-            commands::journal::set_compare,
-            commands::journal::export_journal,
-            commands::journal::import_journal,
-            commands::compare::get_comparison,
-            commands::compare::export_comparison,
-        ])
+        .invoke_handler(include!(concat!(env!("OUT_DIR"), "/generate_handler.rs")))
 }
 
 /// Starts the desktop app.

@@ -8,7 +8,7 @@ use std::time::SystemTime;
 use headroom_catalog::journal::Document;
 use headroom_catalog::Catalog;
 
-use crate::error::{AppError, CmdResult};
+use crate::error::CmdResult;
 use crate::persist::{Journal, Notice, StoreMirror};
 
 /// The app's state, managed by Tauri.
@@ -36,7 +36,7 @@ impl AppState {
         let (base, mut notices) = load_catalog(&data_dir)?;
         let (journal, journal_notices) = Journal::open(data_dir.clone(), &base, mirror, now)?;
         notices.extend(journal_notices);
-        let catalog = journal.read(|doc| with_own_models(&base, doc))?;
+        let catalog = journal.read(|doc| doc.catalog(&base))?;
         Ok(AppState {
             base,
             catalog: RwLock::new(Arc::new(catalog)),
@@ -59,15 +59,18 @@ impl AppState {
             .clone()
     }
 
-    /// Applies a journal change that may add, edit or remove the user's own models, and
-    /// rebuilds the catalog from the saved document.
-    pub fn update_own_models<T>(
+    /// Applies a journal change (checked against the embedded catalog) and, when the document
+    /// says the change altered the user's catalog (own models, figures, measurements), rebuilds
+    /// the catalog from the saved document.
+    pub fn update<T>(
         &self,
         change: impl FnOnce(&mut Document, &Catalog) -> headroom_catalog::Result<T>,
     ) -> CmdResult<T> {
         let mut slot = self.catalog.write().unwrap_or_else(|p| p.into_inner());
-        let out = self.journal.update(|doc| change(doc, &self.base))?;
-        *slot = Arc::new(self.journal.read(|doc| with_own_models(&self.base, doc))?);
+        let (out, catalog_changed) = self.journal.update_and_tell(|doc| change(doc, &self.base))?;
+        if catalog_changed {
+            *slot = Arc::new(self.journal.read(|doc| doc.catalog(&self.base))?);
+        }
         Ok(out)
     }
 }
@@ -97,8 +100,4 @@ fn load_catalog(data_dir: &Path) -> Result<(Catalog, Vec<Notice>), Box<dyn std::
         }
         Err(e) => Err(format!("cannot read {}: {e}", path.display()).into()),
     }
-}
-
-fn with_own_models(base: &Catalog, doc: &Document) -> Result<Catalog, AppError> {
-    Ok(base.with_extra(&doc.own_models)?)
 }

@@ -22,6 +22,56 @@ pub struct AppInfo {
     notices: Vec<Notice>,
     /// When the process started, in ms since the Unix epoch (for the start-up benchmark).
     started_ms: u128,
+    /// The words the UI shows for the domain's values, from their one home in the domain.
+    vocabulary: Vocabulary,
+}
+
+/// A value with what the UI shows for it.
+#[derive(Serialize)]
+struct Word {
+    value: &'static str,
+    label: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    explanation: Option<&'static str>,
+}
+
+/// Labels of the domain's enums, served so that the UI keeps no second list.
+#[derive(Serialize)]
+struct Vocabulary {
+    figure_kinds: Vec<Word>,
+    smoothing: Vec<Word>,
+    normalize: Vec<Word>,
+}
+
+fn vocabulary() -> Vocabulary {
+    use headroom_catalog::model::FigureKind;
+    use headroom_catalog::sound::{Normalize, Smoothing};
+    Vocabulary {
+        figure_kinds: FigureKind::ALL
+            .iter()
+            .map(|k| Word {
+                value: k.as_str(),
+                label: k.label(),
+                explanation: Some(k.explanation()),
+            })
+            .collect(),
+        smoothing: Smoothing::ALL
+            .iter()
+            .map(|s| Word {
+                value: s.as_str(),
+                label: s.label(),
+                explanation: None,
+            })
+            .collect(),
+        normalize: Normalize::ALL
+            .iter()
+            .map(|n| Word {
+                value: n.as_str(),
+                label: n.label(),
+                explanation: None,
+            })
+            .collect(),
+    }
 }
 
 #[tauri::command]
@@ -35,6 +85,7 @@ pub fn app_info(state: State<'_, AppState>) -> AppInfo {
         started_ms: crate::started()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.as_millis()),
+        vocabulary: vocabulary(),
     }
 }
 
@@ -94,9 +145,7 @@ pub(crate) fn saved_profile(state: &AppState) -> Profile {
 pub async fn save_profile(state: State<'_, AppState>, profile: Profile) -> CmdResult<()> {
     profile.validate()?;
     let value = serde_json::to_value(&profile).expect("a profile serializes");
-    state
-        .journal
-        .update(|doc| doc.set_profile(Some(value)).map(drop))
+    state.update(|doc, _| doc.set_profile(Some(value)).map(drop))
 }
 
 /// One ranked model with what the view shows of the model, so it needs no second call.

@@ -86,10 +86,7 @@ pub fn get_journal(state: State<'_, AppState>) -> JournalView {
 #[tauri::command]
 pub async fn shortlist_add(state: State<'_, AppState>, model_id: String) -> CmdResult<JournalView> {
     check_id("model_id", &model_id)?;
-    let base = state.base();
-    state
-        .journal
-        .update(|doc| doc.add_to_shortlist(base, &model_id, &today()))?;
+    state.update(|doc, base| doc.add_to_shortlist(base, &model_id, &today()))?;
     Ok(view(&state))
 }
 
@@ -100,9 +97,7 @@ pub async fn shortlist_set_status(
     status: Status,
 ) -> CmdResult<JournalView> {
     check_id("model_id", &model_id)?;
-    state
-        .journal
-        .update(|doc| doc.set_status(&model_id, status))?;
+    state.update(|doc, _| doc.set_status(&model_id, status))?;
     Ok(view(&state))
 }
 
@@ -113,9 +108,7 @@ pub async fn shortlist_set_reason(
     reason: String,
 ) -> CmdResult<JournalView> {
     check_id("model_id", &model_id)?;
-    state
-        .journal
-        .update(|doc| doc.set_reason(&model_id, &reason))?;
+    state.update(|doc, _| doc.set_reason(&model_id, &reason))?;
     Ok(view(&state))
 }
 
@@ -126,9 +119,7 @@ pub async fn shortlist_move(
     index: usize,
 ) -> CmdResult<JournalView> {
     check_id("model_id", &model_id)?;
-    state
-        .journal
-        .update(|doc| doc.move_entry(&model_id, index))?;
+    state.update(|doc, _| doc.move_entry(&model_id, index))?;
     Ok(view(&state))
 }
 
@@ -138,9 +129,7 @@ pub async fn shortlist_remove(
     model_id: String,
 ) -> CmdResult<Undoable<Removed<Entry>>> {
     check_id("model_id", &model_id)?;
-    let (index, item) = state
-        .journal
-        .update(|doc| doc.remove_from_shortlist(&model_id))?;
+    let (index, item) = state.update(|doc, _| doc.remove_from_shortlist(&model_id))?;
     Ok(Undoable {
         journal: view(&state),
         undo: Removed { item, index },
@@ -152,10 +141,7 @@ pub async fn shortlist_restore(
     state: State<'_, AppState>,
     undo: Removed<Entry>,
 ) -> CmdResult<JournalView> {
-    let base = state.base();
-    state
-        .journal
-        .update(|doc| doc.restore_entry(base, undo.item, undo.index))?;
+    state.update(|doc, base| doc.restore_entry(base, undo.item, undo.index))?;
     Ok(view(&state))
 }
 
@@ -164,8 +150,7 @@ pub async fn session_add(
     state: State<'_, AppState>,
     session: SessionInput,
 ) -> CmdResult<JournalView> {
-    let base = state.base();
-    state.journal.update(|doc| doc.add_session(base, session))?;
+    state.update(|doc, base| doc.add_session(base, session))?;
     Ok(view(&state))
 }
 
@@ -176,10 +161,7 @@ pub async fn session_update(
     session: SessionInput,
 ) -> CmdResult<JournalView> {
     check_id("id", &id)?;
-    let base = state.base();
-    state
-        .journal
-        .update(|doc| doc.update_session(base, &id, session))?;
+    state.update(|doc, base| doc.update_session(base, &id, session))?;
     Ok(view(&state))
 }
 
@@ -189,7 +171,7 @@ pub async fn session_delete(
     id: String,
 ) -> CmdResult<Undoable<Removed<Session>>> {
     check_id("id", &id)?;
-    let (index, item) = state.journal.update(|doc| doc.delete_session(&id))?;
+    let (index, item) = state.update(|doc, _| doc.delete_session(&id))?;
     Ok(Undoable {
         journal: view(&state),
         undo: Removed { item, index },
@@ -201,10 +183,7 @@ pub async fn session_restore(
     state: State<'_, AppState>,
     undo: Removed<Session>,
 ) -> CmdResult<JournalView> {
-    let base = state.base();
-    state
-        .journal
-        .update(|doc| doc.restore_session(base, undo.item, undo.index))?;
+    state.update(|doc, base| doc.restore_session(base, undo.item, undo.index))?;
     Ok(view(&state))
 }
 
@@ -213,7 +192,7 @@ pub async fn own_model_add(
     state: State<'_, AppState>,
     model: OwnModelInput,
 ) -> CmdResult<JournalView> {
-    state.update_own_models(|doc, base| doc.add_own_model(base, model))?;
+    state.update(|doc, base| doc.add_own_model(base, model))?;
     Ok(view(&state))
 }
 
@@ -224,7 +203,7 @@ pub async fn own_model_update(
     model: OwnModelInput,
 ) -> CmdResult<JournalView> {
     check_id("id", &id)?;
-    state.update_own_models(|doc, _| doc.update_own_model(&id, model))?;
+    state.update(|doc, _| doc.update_own_model(&id, model))?;
     Ok(view(&state))
 }
 
@@ -234,7 +213,7 @@ pub async fn own_model_delete(
     id: String,
 ) -> CmdResult<Undoable<Removed<Model>>> {
     check_id("id", &id)?;
-    let (index, item) = state.update_own_models(|doc, _| doc.delete_own_model(&id))?;
+    let (index, item) = state.update(|doc, _| doc.delete_own_model(&id))?;
     Ok(Undoable {
         journal: view(&state),
         undo: Removed { item, index },
@@ -246,7 +225,7 @@ pub async fn own_model_restore(
     state: State<'_, AppState>,
     undo: Removed<Model>,
 ) -> CmdResult<JournalView> {
-    state.update_own_models(|doc, base| doc.restore_own_model(base, undo.item, undo.index))?;
+    state.update(|doc, base| doc.restore_own_model(base, undo.item, undo.index))?;
     Ok(view(&state))
 }
 
@@ -255,8 +234,7 @@ pub async fn set_compare(state: State<'_, AppState>, ids: Vec<String>) -> CmdRes
     for id in &ids {
         check_id("ids", id)?;
     }
-    let base = state.base();
-    state.journal.update(|doc| doc.set_compare(base, ids))?;
+    state.update(|doc, base| doc.set_compare(base, ids))?;
     Ok(view(&state))
 }
 
@@ -296,7 +274,7 @@ pub async fn import_journal(
             ),
         ));
     }
-    state.update_own_models(|doc, base| {
+    state.update(|doc, base| {
         let incoming = journal::from_bytes(text.as_bytes(), base)?;
         *doc = journal::import(doc, incoming, mode)?;
         Ok(())

@@ -4,7 +4,9 @@
 
 pub mod catalog;
 pub mod compare;
+pub mod figures;
 pub mod journal;
+pub mod sound;
 
 use std::time::SystemTime;
 

@@ -115,6 +115,15 @@ impl Journal {
         &self,
         change: impl FnOnce(&mut Document) -> headroom_catalog::Result<T>,
     ) -> Result<T, AppError> {
+        self.update_and_tell(change).map(|(out, _)| out)
+    }
+
+    /// [`Journal::update`], also saying whether the change altered the catalog the user sees
+    /// (their own models, figures or measurements), as the document itself tells.
+    pub fn update_and_tell<T>(
+        &self,
+        change: impl FnOnce(&mut Document) -> headroom_catalog::Result<T>,
+    ) -> Result<(T, bool), AppError> {
         let mut inner = self.lock();
         if inner.lock.is_none() {
             return Err(AppError::new(
@@ -136,8 +145,9 @@ impl Journal {
                 )
             })?;
         inner.mirror.mirror(&next);
+        let catalog_changed = next.changes_catalog(&inner.doc);
         inner.doc = next;
-        Ok(out)
+        Ok((out, catalog_changed))
     }
 
     /// Releases the data directory (at exit, or before reopening it in tests). Every later

@@ -13,7 +13,7 @@ use std::path::Path;
 use serde_json::{json, Map, Value};
 
 use crate::support::TestApp;
-use crate::surface::COMMANDS;
+use crate::surface::commands;
 
 /// What a bad call must get back.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -448,6 +448,52 @@ fn cases(f: &Fixture) -> Vec<Case> {
     add("import_journal", "an unknown model inside", import(json!(r#"{"version": 1, "shortlist": [{"model_id": "no-such-model", "status": "to-try", "added": "2026-01-01"}]}"#)), INVALID_DATA);
     add("import_journal", "text over 8 MiB", import(json!(long(' ', 8 * 1024 * 1024 + 1))), INVALID);
 
+    // The user's own figures for a catalog model.
+    let figures = |model_id: &str, figures: Value| json!({ "modelId": model_id, "figures": figures });
+    add("set_figures", "no model id", json!({ "figures": { "weight_g": 230 } }), Refused("modelId"));
+    add("set_figures", "no figures", json!({ "modelId": "sony-mdr-7506" }), Refused("figures"));
+    add("set_figures", "an unknown field", figures("sony-mdr-7506", json!({ "mass_g": 230 })), Refused("figures"));
+    add("set_figures", "a sensitivity without its unit", figures("sony-mdr-7506", json!({ "sensitivity": { "value": 96 } })), Refused("figures"));
+    add("set_figures", "a unit that is not one", figures("sony-mdr-7506", json!({ "sensitivity": { "value": 96, "unit": "dB" } })), Refused("figures"));
+    add("set_figures", "nothing set", figures("sony-mdr-7506", json!({})), INVALID);
+    add("set_figures", "an impossible impedance", figures("sony-mdr-7506", json!({ "impedance_ohm": -4 })), INVALID);
+    add("set_figures", "a weight of a tonne", figures("sony-mdr-7506", json!({ "weight_g": 1e6 })), INVALID);
+    add("set_figures", "a wrong unit (118 dB/mW at 25 ohm)", figures("sony-mdr-7506", json!({ "impedance_ohm": 25, "sensitivity": { "value": 118, "unit": "dB/mW", "ref_hz": null } })), INVALID);
+    add("set_figures", "a price in euros", figures("sony-mdr-7506", json!({ "price": { "amount": 99, "currency": "EUR", "as_of": "2026-01", "source": "box" } })), INVALID);
+    add("set_figures", "an unknown model", figures("no-such-model", json!({ "weight_g": 230 })), NOT_FOUND);
+    add("set_figures", "an own model", figures(&f.own_id, json!({ "weight_g": 230 })), NOT_FOUND);
+    add("set_figures", "an id of a million characters", figures(&huge, json!({ "weight_g": 230 })), INVALID);
+    add("remove_figures", "no model id", json!({}), Refused("modelId"));
+    add("remove_figures", "a model without figures", json!({ "modelId": "sennheiser-hd-650" }), NOT_FOUND);
+    add("remove_figures", "an empty id", json!({ "modelId": "" }), INVALID);
+
+    // Measured sound.
+    let sound = |ids: Value, options: Value| json!({ "ids": ids, "options": options });
+    for cmd in ["get_sound", "export_sound_csv"] {
+        add(cmd, "no ids", json!({ "options": {} }), Refused("ids"));
+        add(cmd, "no options", json!({ "ids": ["sennheiser-hd-650"] }), Refused("options"));
+        add(cmd, "no models", sound(json!([]), json!({})), INVALID);
+        add(cmd, "five models", sound(json!(["a", "b", "c", "d", "e"]), json!({})), INVALID);
+        add(cmd, "an unknown model", sound(json!(["no-such-model"]), json!({})), NOT_FOUND);
+        add(cmd, "an unknown smoothing", sound(json!(["sennheiser-hd-650"]), json!({ "smoothing": "1/5" })), Refused("options"));
+        add(cmd, "an unknown normalisation", sound(json!(["sennheiser-hd-650"]), json!({ "normalize": "2k" })), Refused("options"));
+        add(cmd, "an unknown option", sound(json!(["sennheiser-hd-650"]), json!({ "path": "/tmp/x" })), Refused("options"));
+        add(cmd, "a good call (reads only)", sound(json!(["sennheiser-hd-650"]), json!({})), Harmless);
+    }
+    let curve = |model_id: &str, text: Value| json!({ "modelId": model_id, "label": "mine.txt", "text": text });
+    add("import_curve", "no text", json!({ "modelId": "sony-mdr-7506", "label": "x" }), Refused("text"));
+    add("import_curve", "no label", json!({ "modelId": "sony-mdr-7506", "text": "20,1" }), Refused("label"));
+    add("import_curve", "an empty file", curve("sony-mdr-7506", json!("")), INVALID);
+    add("import_curve", "not a measurement", curve("sony-mdr-7506", json!("<script>alert(1)</script>")), INVALID);
+    add("import_curve", "frequencies going down", curve("sony-mdr-7506", json!("100,1\n50,1\n")), INVALID);
+    add("import_curve", "a file over 2 MiB", curve("sony-mdr-7506", json!(long('1', 2 * 1024 * 1024 + 1))), INVALID);
+    add("import_curve", "an unknown model", curve("no-such-model", json!("20,1")), NOT_FOUND);
+    add("remove_curve", "no model id", json!({}), Refused("modelId"));
+    add("remove_curve", "a model without a curve", json!({ "modelId": "sennheiser-hd-650" }), NOT_FOUND);
+    add("restore_curve", "no undo", json!({}), Refused("undo"));
+    add("restore_curve", "a curve of the wrong length", json!({ "undo": { "model_id": "sony-mdr-7506", "previous": { "label": "x", "imported": "2026-01-01", "centi_db": [1, 2, 3] } } }), INVALID);
+    add("restore_curve", "an undo for a model without a curve", json!({ "undo": { "model_id": "sony-mdr-7506", "previous": null } }), NOT_FOUND);
+
     cases
 }
 
@@ -494,7 +540,7 @@ fn every_command_refuses_bad_input_and_changes_nothing() {
     let mut covered: Vec<&str> = cases.iter().map(|c| c.cmd).collect();
     covered.sort_unstable();
     covered.dedup();
-    let mut all = COMMANDS.to_vec();
+    let mut all = commands();
     all.sort_unstable();
     assert_eq!(covered, all, "every command has bad-input cases");
 
@@ -800,7 +846,7 @@ fn no_command_takes_a_path_from_the_webview() {
     let sigs = signatures();
     let mut names: Vec<&str> = sigs.iter().map(|(n, _)| n.as_str()).collect();
     names.sort_unstable();
-    let mut all = COMMANDS.to_vec();
+    let mut all = commands();
     all.sort_unstable();
     assert_eq!(
         names, all,
@@ -827,6 +873,10 @@ fn no_command_takes_a_path_from_the_webview() {
         ("format", "CompareFormat"),
         ("text", "String"),
         ("mode", "ImportMode"),
+        ("figures", "UserFigures"),
+        ("options", "ViewOptions"),
+        ("label", "String"),
+        ("undo", "CurveUndo"),
     ];
     for (cmd, params) in &sigs {
         for (name, ty) in params {

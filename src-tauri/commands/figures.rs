@@ -1,0 +1,52 @@
+//! The user's own figures for a catalog model (from their box or manual).
+
+use headroom_catalog::journal::UserFigures;
+use headroom_catalog::Model;
+use serde::{Deserialize, Serialize};
+use tauri::State;
+
+use super::check_id;
+use crate::error::CmdResult;
+use crate::AppState;
+
+/// What undoes a change to a model's figures: set `previous` again, or remove them when none.
+#[derive(Serialize, Deserialize)]
+pub struct FiguresUndo {
+    model_id: String,
+    previous: Option<UserFigures>,
+}
+
+/// The model as the user now sees it, and how to undo the change.
+#[derive(Serialize)]
+pub struct FiguresChanged {
+    model: Model,
+    undo: FiguresUndo,
+}
+
+fn changed(state: &AppState, model_id: String, previous: Option<UserFigures>) -> CmdResult<FiguresChanged> {
+    Ok(FiguresChanged {
+        model: state.catalog().require(&model_id)?.clone(),
+        undo: FiguresUndo { model_id, previous },
+    })
+}
+
+#[tauri::command]
+pub async fn set_figures(
+    state: State<'_, AppState>,
+    model_id: String,
+    figures: UserFigures,
+) -> CmdResult<FiguresChanged> {
+    check_id("model_id", &model_id)?;
+    let previous = state.update(|doc, base| doc.set_figures(base, &model_id, figures))?;
+    changed(&state, model_id, previous)
+}
+
+#[tauri::command]
+pub async fn remove_figures(
+    state: State<'_, AppState>,
+    model_id: String,
+) -> CmdResult<FiguresChanged> {
+    check_id("model_id", &model_id)?;
+    let removed = state.update(|doc, _| doc.remove_figures(&model_id))?;
+    changed(&state, model_id, Some(removed))
+}
