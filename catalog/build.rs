@@ -6,7 +6,9 @@ use std::{env, fs, path::PathBuf};
 /// Writes `OUT_DIR/<out>`: a slice of `("<prefix>/<name>", include_str!(<path>))` for every
 /// `.json` file directly in `data/<folder>`, sorted by name.
 fn embed(folder: &str, out: &str) {
-    let dir = PathBuf::from(env::var("CARGO_MANIFEST_DIR").unwrap()).join("data").join(folder);
+    let dir = PathBuf::from(env::var("CARGO_MANIFEST_DIR").unwrap())
+        .join("data")
+        .join(folder);
     println!("cargo:rerun-if-changed={}", dir.display());
     let mut files: Vec<_> = fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("catalog/data/{folder}: {e}"))

@@ -60,7 +60,9 @@ fn main() {
     );
     let attributes = tauri_build::Attributes::new()
         .capabilities_path_pattern(pattern)
-        .app_manifest(tauri_build::AppManifest::new().commands(Box::leak(names.into_boxed_slice())));
+        .app_manifest(
+            tauri_build::AppManifest::new().commands(Box::leak(names.into_boxed_slice())),
+        );
     if let Err(error) = tauri_build::try_build(attributes) {
         // tauri-build's own message names the file and the problem.
         panic!("tauri-build: {error:#}");

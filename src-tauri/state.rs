@@ -67,7 +67,9 @@ impl AppState {
         change: impl FnOnce(&mut Document, &Catalog) -> headroom_catalog::Result<T>,
     ) -> CmdResult<T> {
         let mut slot = self.catalog.write().unwrap_or_else(|p| p.into_inner());
-        let (out, catalog_changed) = self.journal.update_and_tell(|doc| change(doc, &self.base))?;
+        let (out, catalog_changed) = self
+            .journal
+            .update_and_tell(|doc| change(doc, &self.base))?;
         if catalog_changed {
             *slot = Arc::new(self.journal.read(|doc| doc.catalog(&self.base))?);
         }

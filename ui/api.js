@@ -41,11 +41,18 @@ async function call(command, args) {
  *   folds: boolean|null, swivels: boolean|null, pads: string|null, tier: string|null,
  *   price: {amount: number, currency: string, as_of: string, source: string}|null, year: number|null,
  *   notes: {isolation: string|null, leakage: string|null, comfort: string|null},
- *   sources: {kind: string, title: string, url: string}[], figure_notes: Record<string, string>,
+ *   sources: {kind: string, title: string, url: string}[],
+ *   provenance: Record<string, {kind: string, source: number|null}>, figure_notes: Record<string, string>,
  *   origin: 'catalog'|'user' }} Model
  */
 
-/** @returns {Promise<{version: string, data_dir: string, catalog_models: number}>} */
+/**
+ * @typedef {{ value: string, label: string, explanation?: string }} Word
+ * @typedef {{ figure_kinds: Word[], smoothing: Word[], normalize: Word[] }} Vocabulary
+ * @typedef {{ level: string, message: string }} Notice
+ * @returns {Promise<{version: string, data_dir: string, data_file: string, catalog_models: number,
+ *   notices: Notice[], started_ms: number, vocabulary: Vocabulary}>}
+ */
 export const appInfo = () => call('app_info');
 
 /**
@@ -124,3 +131,32 @@ export const importJournal = (text, mode) => call('import_journal', { text, mode
 export const getComparison = () => call('get_comparison');
 /** @param {'markdown'|'csv'} format @returns {Promise<string>} */
 export const exportComparison = (format) => call('export_comparison', { format });
+
+/**
+ * @typedef {{ smoothing?: 'none'|'1/12'|'1/6'|'1/3', normalize?: '1k'|'500'|'loudness', error?: boolean }} SoundOptions
+ * @typedef {{ measurer: string, rig: string, repository: string, path: string, commit: string, read: string, note: string|null }} CurveSource
+ * @typedef {{ name: string, label: string, low_hz: number, high_hz: number, range: string, error_db: number }} BandError
+ * @typedef {{ model_id: string, label: string, own: boolean, provenance: CurveSource, bands: BandError[],
+ *   remarks: {band: string, severity: 'close'|'mild'|'far', error_db: number, text: string}[], preference: number }} ShownCurve
+ * @typedef {{ options: SoundOptions, curves: ShownCurve[], unmeasured: string[], plot: object, target: CurveSource }} SoundView
+ */
+
+/** The measured sound of 1 to 4 models against the target. @returns {Promise<SoundView>} */
+export const getSound = (ids, options) => call('get_sound', { ids, options });
+/** The plotted data as CSV. @returns {Promise<string>} */
+export const exportSoundCsv = (ids, options) => call('export_sound_csv', { ids, options });
+/** Imports a measurement file's text for a model. @returns {Promise<{model_id: string, previous: object|null}>} the undo */
+export const importCurve = (modelId, label, text) => call('import_curve', { modelId, label, text });
+/** @returns {Promise<{model_id: string, previous: object|null}>} the undo */
+export const removeCurve = (modelId) => call('remove_curve', { modelId });
+export const restoreCurve = (undo) => call('restore_curve', { undo });
+
+/**
+ * @typedef {{ impedance_ohm?: number|null, sensitivity?: Sensitivity|null, weight_g?: number|null,
+ *   price?: {amount: number, currency: 'USD', as_of: string, source: string}|null }} UserFigures
+ * @typedef {{ model: Model, undo: {model_id: string, previous: UserFigures|null} }} FiguresChanged
+ */
+/** @param {string} modelId @param {UserFigures} figures @returns {Promise<FiguresChanged>} */
+export const setFigures = (modelId, figures) => call('set_figures', { modelId, figures });
+/** @returns {Promise<FiguresChanged>} */
+export const removeFigures = (modelId) => call('remove_figures', { modelId });

@@ -69,3 +69,20 @@ export function scrollToTop(el) {
 export function afterPaint(fn) {
   requestAnimationFrame(() => setTimeout(fn, 0));
 }
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/**
+ * s('path', { d: 'M0 0L1 1', class: 'series' }): an SVG element. Like `h`, text goes in through
+ * text nodes only; attributes are set as they are (SVG has no properties to set instead).
+ */
+export function s(tag, attrs = {}, ...children) {
+  const el = document.createElementNS(SVG_NS, tag);
+  for (const [name, value] of Object.entries(attrs ?? {})) {
+    if (value == null || value === false) continue;
+    if (name.startsWith('on') && typeof value === 'function') el.addEventListener(name.slice(2), value);
+    else el.setAttribute(name, String(value));
+  }
+  append(el, children);
+  return el;
+}

@@ -1,7 +1,8 @@
-// The glossary: the terms Headroom uses, explained in the product's own terms (DESIGN.md), and a
+// The glossary: the terms Headroom uses, explained in the product's own terms (ARCHITECTURE.md, *Domain rules*), and a
 // small "?" button that opens it at one entry from wherever the term appears.
 import { openModal } from './dialog.js';
 import { h, replace } from './dom.js';
+import { vocabulary } from './vocabulary.js';
 
 /** id, the term, and its explanation (one or more paragraphs). */
 export const TERMS = [
@@ -70,6 +71,32 @@ export const TERMS = [
     id: 'price-tier', term: 'Price tier',
     text: ['Budget, midrange or high-end. Prices drift and differ by country, so Headroom keeps a tier rather than a price, and at most an indicative street price with its date.'],
   },
+  {
+    id: 'figure-kinds', term: 'How sure a figure is',
+    text: [
+      'Every figure in the catalog says who published it, in a small marker beside it. Where no one published a figure, it reads “not published”: Headroom never guesses one or borrows it from a sibling model.',
+    ],
+    kinds: true,
+  },
+  {
+    id: 'frequency-response', term: 'Frequency response',
+    text: [
+      'How loud a headphone plays each frequency, from deep bass (20 Hz) to the top of hearing (20 kHz), measured on an ear simulator: a microphone in an artificial ear. It is a fact about one unit on one rig; pads, fit and the unit itself move it a little.',
+      'Headroom shows oratory1990’s measurements as published in the AutoEq repository, and measurements you import yourself (AutoEq CSV, Room EQ Wizard text, squig.link text).',
+    ],
+  },
+  {
+    id: 'harman-target', term: 'Harman target',
+    text: [
+      'The response that listeners in Harman’s research preferred on average (the over-ear target of 2018), measured the same way as the headphones. Headroom plots each curve against it and says, band by band, how far a headphone is above or below it and what that does to a mix: too much bass in the headphones and your mixes come out bass-light; a treble peak is harsh and tiring over long sessions.',
+    ],
+  },
+  {
+    id: 'preference-rating', term: 'Predicted preference rating',
+    text: [
+      'A number from the statistical model of Olive, Welti and Khonsaripour (AES 2018, around-ear headphones): 114.49 − 12.62 × the spread of the error against the target − 15.52 × its tilt, over 50 Hz to 10 kHz. It predicts how an average listener would rate the tonal balance. It is not a verdict on a headphone, and says nothing about comfort, build or your own ears.',
+    ],
+  },
 ];
 
 const byId = new Map(TERMS.map((t) => [t.id, t]));
@@ -99,8 +126,19 @@ function build() {
       h('button', { type: 'button', class: 'secondary', onclick: () => d.close() }, 'Close')),
     h('div', { class: 'terms' }, TERMS.map((t) => h('section', { class: 'term-entry', id: `term-${t.id}`, tabindex: '-1', 'aria-labelledby': `term-${t.id}-name` },
       h('h3', { id: `term-${t.id}-name` }, t.term),
-      t.text.map((p) => h('p', {}, p))))));
+      t.text.map((p) => h('p', {}, p)),
+      t.kinds ? kindList() : null))));
   return d;
+}
+
+/** The figure kinds with their explanations, as the domain words them. */
+function kindList() {
+  const list = h('dl', { class: 'kind-list' });
+  vocabulary().then((v) => replace(list, v.figure_kinds.map((k) => [
+    h('dt', {}, h('span', { class: `kind kind-${k.value}` }, k.label)),
+    h('dd', {}, k.explanation),
+  ]))).catch(() => replace(list, h('dd', {}, 'The kinds could not be loaded.')));
+  return list;
 }
 
 /**

@@ -1,6 +1,6 @@
 //! The advisor: ranks models for the user's situation and says why, point by point.
 //!
-//! Every rule of DESIGN.md's domain section is here, as a [`Reason`] with a weight:
+//! Every domain rule of ARCHITECTURE.md is here, as a [`Reason`] with a weight:
 //!
 //! - **Cup design.** Closed backs win for tracking (no bleed into the mic), noisy rooms, others
 //!   nearby, commuting and DJing, and get a small pro for casual listening (fuller low end, an
@@ -10,7 +10,7 @@
 //!   small con with glasses. For most rules the favoured design gets `+w` and the other `−w`;
 //!   a semi-open model always gets ¾ of the open weight plus ¼ of the closed one (`−w/2` on
 //!   isolation rules, `+w/2` on openness rules), so its total always lands between the two.
-//! - **Drivability.** The headroom on the chosen source (DESIGN.md's formulas, in [`mod@crate::drive`])
+//! - **Drivability.** The headroom on the chosen source (the formulas in ARCHITECTURE.md, in [`mod@crate::drive`])
 //!   gives a pro when it is comfortable or enough and a con when it is marginal or too quiet; a
 //!   source whose output impedance is over 1/8 of the model's is a con; an unpublished impedance
 //!   or sensitivity is a small con saying the level can't be computed.
@@ -866,9 +866,13 @@ impl<'p> Plan<'p> {
                             push_num(t, z, 1);
                             t.push_str(" ohm on ");
                             t.push_str(&self.source_phrase);
-                            t.push_str(": the buying guides' rule is to prefer low impedance (under ");
+                            t.push_str(
+                                ": the buying guides' rule is to prefer low impedance (under ",
+                            );
                             push_num(t, HIGH_IMPEDANCE_OHM, 0);
-                            t.push_str(" ohm) on a jack like this; a rule of thumb, not a computation");
+                            t.push_str(
+                                " ohm) on a jack like this; a rule of thumb, not a computation",
+                            );
                         });
                     }
                 }
@@ -1265,7 +1269,10 @@ pub fn recommend_top(
             continue;
         }
         let mut score = Score::default();
-        let sound = plan.judges_sound.then(|| catalog.sound(&model.id)).flatten();
+        let sound = plan
+            .judges_sound
+            .then(|| catalog.sound(&model.id))
+            .flatten();
         let drive = plan.assess(model, sound, fit_of(model), over_budget, &mut score);
         keys.push(SortKey {
             over_budget,
@@ -1303,7 +1310,10 @@ pub fn recommend_top(
             texts: &mut texts,
             reasons: Vec::with_capacity(key.reasons),
         };
-        let sound = plan.judges_sound.then(|| catalog.sound(&model.id)).flatten();
+        let sound = plan
+            .judges_sound
+            .then(|| catalog.sound(&model.id))
+            .flatten();
         let drive = plan.assess(model, sound, fit_of(model), key.over_budget, &mut sentences);
         let reasons = sentences.reasons;
         let score: f64 = reasons.iter().map(|r| r.weight).sum();

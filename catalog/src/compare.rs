@@ -480,15 +480,17 @@ fn measured(cols: &[Col<'_>]) -> Section {
             None => Cell::unknown(NOT_MEASURED),
         }));
     }
-    rows.push(row("measured_by", "Measured by", None, cols, |c| match c.sound {
-        Some(s) => {
-            let p = &s.measurement.provenance;
-            Cell::text(match &p.note {
-                Some(note) => format!("{} ({note})", p.measurer),
-                None => p.measurer.clone(),
-            })
+    rows.push(row("measured_by", "Measured by", None, cols, |c| {
+        match c.sound {
+            Some(s) => {
+                let p = &s.measurement.provenance;
+                Cell::text(match &p.note {
+                    Some(note) => format!("{} ({note})", p.measurer),
+                    None => p.measurer.clone(),
+                })
+            }
+            None => Cell::unknown(NOT_MEASURED),
         }
-        None => Cell::unknown(NOT_MEASURED),
     }));
     section("measured", "Measured sound", rows)
 }
@@ -990,7 +992,10 @@ mod sound_tests {
         let hd650 = catalog.require("sennheiser-hd-650").unwrap();
         let impedance = c.row("impedance_ohm").unwrap();
         assert_eq!(impedance.cells[0].kind, hd650.figure_kind("impedance_ohm"));
-        assert!(impedance.cells[0].kind.is_some(), "every catalog figure has a kind");
+        assert!(
+            impedance.cells[0].kind.is_some(),
+            "every catalog figure has a kind"
+        );
         let kind = impedance.cells[0].kind.unwrap().as_str();
         let md = to_markdown(&c);
         assert!(md.contains(&format!("| 300 ohm \\[{kind}\\] |")), "{md}");
@@ -1005,13 +1010,27 @@ mod sound_tests {
         let pref = c.row("preference").unwrap();
         let hd650 = catalog.sound("sennheiser-hd-650").unwrap();
         assert_eq!(pref.cells[0].value, Some(rounded(hd650.preference, 1)));
-        assert!(!pref.cells[1].known, "the MDR-V6 has no published measurement");
+        assert!(
+            !pref.cells[1].known,
+            "the MDR-V6 has no published measurement"
+        );
         assert_eq!(pref.cells[1].text, "no published measurement");
         let bass = c.row("band_bass").unwrap();
         assert_eq!(bass.label, "Bass 60–250 Hz vs target");
-        assert_eq!(bass.cells[0].value, Some(rounded(hd650.bands[1].error_db, 1)));
+        assert_eq!(
+            bass.cells[0].value,
+            Some(rounded(hd650.bands[1].error_db, 1))
+        );
         assert_eq!(c.row("measured_by").unwrap().cells[0].text, "oratory1990");
-        assert_eq!(sound::BANDS.len() + 2, c.sections.iter().find(|s| s.key == "measured").unwrap().rows.len());
+        assert_eq!(
+            sound::BANDS.len() + 2,
+            c.sections
+                .iter()
+                .find(|s| s.key == "measured")
+                .unwrap()
+                .rows
+                .len()
+        );
     }
 }
 
@@ -1248,7 +1267,7 @@ mod tests {
             texts(row(&c, "sensitivity")),
             ["103 dB/V", "98 dB/mW at 1 kHz", NOT_PUBLISHED]
         );
-        // 103 dB/V at 300 ohm is 97.8 dB/mW (DESIGN.md's worked example).
+        // 103 dB/V at 300 ohm is 97.8 dB/mW (ARCHITECTURE.md's worked example).
         let per_mw = row(&c, "sensitivity_db_per_mw");
         assert_eq!(texts(per_mw), ["97.8 dB/mW", "98 dB/mW", NOT_PUBLISHED]);
         assert_eq!(per_mw.cells[0].value, Some(97.8));

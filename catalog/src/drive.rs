@@ -1,8 +1,8 @@
 //! Drivability: how loud a headphone gets on a source, and what it needs for a target level.
 //!
-//! The formulas are DESIGN.md's, with `S_mW` the sensitivity in dB SPL for 1 mW, `S_V` in dB SPL
-//! for 1 Vrms, `Z` the nominal impedance, `V_oc` the source's open-circuit voltage, `Z_out` its
-//! output impedance and `T` the target peak level:
+//! The formulas are those of ARCHITECTURE.md (*Domain rules*), with `S_mW` the sensitivity in
+//! dB SPL for 1 mW, `S_V` in dB SPL for 1 Vrms, `Z` the nominal impedance, `V_oc` the source's
+//! open-circuit voltage, `Z_out` its output impedance and `T` the target peak level:
 //!
 //! - `S_mW = S_V + 10·log10(Z / 1000)` and back `S_V = S_mW − 10·log10(Z / 1000)`
 //!   (300 ohm at 103 dB/V is 97.8 dB/mW);
@@ -560,7 +560,7 @@ mod tests {
 
     #[test]
     fn conversion_has_the_right_sign() {
-        // DESIGN.md's example: 300 ohm, 103 dB/V is 97.8 dB/mW (10·log10(0.3) = −5.23).
+        // The worked example in ARCHITECTURE.md: 300 ohm, 103 dB/V is 97.8 dB/mW (10·log10(0.3) = −5.23).
         let s_mw = db_per_mw_from_db_per_v(103.0, 300.0);
         assert!(close(s_mw, 97.77, 0.01), "{s_mw}");
         assert!(close(db_per_v_from_db_per_mw(97.77, 300.0), 103.0, 0.01));

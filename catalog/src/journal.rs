@@ -619,8 +619,8 @@ fn natural(a: &str, b: &str) -> Ordering {
 }
 
 #[cfg(test)]
+mod own_data_tests;
+#[cfg(test)]
 mod testing;
 #[cfg(test)]
 mod tests;
-#[cfg(test)]
-mod own_data_tests;

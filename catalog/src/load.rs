@@ -61,7 +61,27 @@ pub fn load_files(files: &[(&str, &str)]) -> Result<Vec<Model>> {
         models.extend(parse_file(name, text)?);
     }
     check_unique(&models)?;
+    check_brand_spelling(&models)?;
     Ok(models)
+}
+
+/// One spelling per brand: "HIFIMAN" and "HiFiMAN" would be two brands in the filters.
+fn check_brand_spelling(models: &[Model]) -> Result<()> {
+    let mut spelling: std::collections::HashMap<String, &str> = Default::default();
+    for m in models {
+        let first = *spelling.entry(m.brand.to_lowercase()).or_insert(&m.brand);
+        if first != m.brand {
+            return Err(Error::invalid_data(
+                &format!("model {}", m.id),
+                "brand",
+                format!(
+                    "`{}` is spelled `{first}` elsewhere in the catalog",
+                    m.brand
+                ),
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Checks that the buying guides' picks are present with their tiers.
@@ -220,7 +240,8 @@ pub fn validate_catalog_model(model: &Model) -> Result<()> {
         }
     }
     check_plausible(model).map_err(|(field, reason)| Error::invalid_data(&place, field, reason))?;
-    check_provenance(model).map_err(|(field, reason)| Error::invalid_data(&place, field, reason))?;
+    check_provenance(model)
+        .map_err(|(field, reason)| Error::invalid_data(&place, field, reason))?;
     check_price_and_tier(model)
         .map_err(|(field, reason)| Error::invalid_data(&place, field, reason))?;
     Ok(())
@@ -247,7 +268,12 @@ pub mod bounds {
 
 type Problem = (&'static str, String);
 
-fn within(field: &'static str, value: f64, (low, high): (f64, f64), unit: &str) -> std::result::Result<(), Problem> {
+fn within(
+    field: &'static str,
+    value: f64,
+    (low, high): (f64, f64),
+    unit: &str,
+) -> std::result::Result<(), Problem> {
     if value.is_finite() && (low..=high).contains(&value) {
         Ok(())
     } else {
@@ -269,7 +295,12 @@ pub fn check_sensitivity(
         SensitivityUnit::DbPerMw => (bounds::DB_PER_MW, bounds::DB_PER_V),
         SensitivityUnit::DbPerV => (bounds::DB_PER_V, bounds::DB_PER_MW),
     };
-    within("sensitivity", sensitivity.value, own, sensitivity.unit.as_str())?;
+    within(
+        "sensitivity",
+        sensitivity.value,
+        own,
+        sensitivity.unit.as_str(),
+    )?;
     if let Some(z) = impedance_ohm {
         let (converted, unit) = match sensitivity.unit {
             SensitivityUnit::DbPerMw => (db_per_v_from_db_per_mw(sensitivity.value, z), "dB/V"),
@@ -342,7 +373,10 @@ fn check_provenance(m: &Model) -> std::result::Result<(), Problem> {
         let Some(source) = p.source.and_then(|i| m.sources.get(i)) else {
             return Err((
                 "provenance",
-                format!("`{field}`: source {:?} is not one of the model's sources", p.source),
+                format!(
+                    "`{field}`: source {:?} is not one of the model's sources",
+                    p.source
+                ),
             ));
         };
         if source.kind != wanted {
@@ -628,7 +662,10 @@ mod tests {
             r#""sensitivity": { "value": 100, "unit": "dB/mW", "ref_hz": 1000 }"#,
             r#""sensitivity": { "value": 89, "unit": "dB/V", "ref_hz": 1000 }"#,
         ));
-        assert!(e.contains("74.1 dB/mW") && e.contains("is the unit right"), "{e}");
+        assert!(
+            e.contains("74.1 dB/mW") && e.contains("is the unit right"),
+            "{e}"
+        );
         // The maker's own figure in its own unit passes: 118 dB/V at 25 ohm is 102 dB/mW.
         let good = GOOD
             .replace(r#""impedance_ohm": 32"#, r#""impedance_ohm": 25"#)
@@ -662,19 +699,40 @@ mod tests {
             Some(crate::model::FigureKind::Maker)
         );
 
-        let e = error_for(&with(r#"{ "weight_g": { "kind": "maker", "source": 3 } }"#, "{}"));
+        let e = error_for(&with(
+            r#"{ "weight_g": { "kind": "maker", "source": 3 } }"#,
+            "{}",
+        ));
         assert!(e.contains("provenance") && e.contains("not one of"), "{e}");
-        let e = error_for(&with(r#"{ "weight_g": { "kind": "relayed", "source": 0 } }"#, "{}"));
-        assert!(e.contains("weight_g") && e.contains("Maker publication"), "{e}");
-        let e = error_for(&with(r#"{ "price": { "kind": "maker", "source": 0 } }"#, "{}"));
+        let e = error_for(&with(
+            r#"{ "weight_g": { "kind": "relayed", "source": 0 } }"#,
+            "{}",
+        ));
+        assert!(
+            e.contains("weight_g") && e.contains("Maker publication"),
+            "{e}"
+        );
+        let e = error_for(&with(
+            r#"{ "price": { "kind": "maker", "source": 0 } }"#,
+            "{}",
+        ));
         assert!(e.contains("price") && e.contains("not known"), "{e}");
         let e = error_for(&with(r#"{ "weight_g": { "kind": "user" } }"#, "{}"));
         assert!(e.contains("user's own"), "{e}");
-        let e = error_for(&with(r#"{ "wieght_g": { "kind": "maker", "source": 0 } }"#, "{}"));
+        let e = error_for(&with(
+            r#"{ "wieght_g": { "kind": "maker", "source": 0 } }"#,
+            "{}",
+        ));
         assert!(e.contains("wieght_g"), "{e}");
         // A measured figure says at what reference, in figure_notes.
-        let measured = with(r#"{ "weight_g": { "kind": "measured", "source": 0 } }"#, "{}")
-            .replace(r#""kind": "maker", "title""#, r#""kind": "review", "title""#);
+        let measured = with(
+            r#"{ "weight_g": { "kind": "measured", "source": 0 } }"#,
+            "{}",
+        )
+        .replace(
+            r#""kind": "maker", "title""#,
+            r#""kind": "review", "title""#,
+        );
         let e = error_for(&measured);
         assert!(e.contains("figure_notes") && e.contains("reference"), "{e}");
     }
@@ -713,6 +771,15 @@ mod tests {
         assert_eq!(Tier::for_usd(149.99), Tier::Budget);
         assert_eq!(Tier::for_usd(150.0), Tier::Midrange);
         assert_eq!(Tier::for_usd(500.0), Tier::HighEnd);
+    }
+
+    #[test]
+    fn a_brand_has_one_spelling() {
+        let other = GOOD
+            .replace("acme-x1", "acme-x2")
+            .replace("\"brand\": \"Acme\"", "\"brand\": \"ACME\"");
+        let e = load_files(&[("models/a.json", GOOD), ("models/b.json", &other)]).unwrap_err();
+        assert!(e.message().contains("`ACME` is spelled `Acme`"), "{e}");
     }
 
     #[test]

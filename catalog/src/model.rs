@@ -310,7 +310,9 @@ impl FigureKind {
             FigureKind::Maker => "From the maker's own page, spec sheet or manual.",
             FigureKind::Retailer => "From a retailer's copy of the maker's spec.",
             FigureKind::Review => "A reviewer quoting the maker's figure.",
-            FigureKind::Measured => "A reviewer's or lab's own measurement, not the maker's figure.",
+            FigureKind::Measured => {
+                "A reviewer's or lab's own measurement, not the maker's figure."
+            }
             FigureKind::Relayed => {
                 "From a public dataset that states its own source; not read at the maker."
             }
@@ -330,10 +332,10 @@ impl FigureKind {
         }
     }
 
-    /// Whether a sentence resting on this figure should say where it comes from: anything less
-    /// direct than the maker's (or the user's own) figure.
+    /// Whether a sentence resting on this figure should say where it comes from: anything but
+    /// the maker's own figure (a user's own figure is marked as theirs everywhere).
     pub fn needs_mention(self) -> bool {
-        !matches!(self, FigureKind::Maker | FigureKind::User)
+        self != FigureKind::Maker
     }
 
     /// The kind of publication a catalog figure of this kind must cite; `None` for the user's own.

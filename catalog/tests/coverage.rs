@@ -58,7 +58,10 @@ fn every_known_figure_says_how_sure_it_is() {
             }
         }
     }
-    assert!(missing.is_empty(), "figures without a provenance kind: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "figures without a provenance kind: {missing:?}"
+    );
 }
 
 #[test]
@@ -74,8 +77,15 @@ fn coverage_does_not_fall_below_what_is_sourced() {
     let mut report = Vec::new();
     let mut below = Vec::new();
     for &(field, floor) in FLOORS {
-        let have = catalog.models().iter().filter(|m| m.has_figure(field)).count();
-        report.push(format!("{field}: {have}/{n} ({:.0} %)", 100.0 * have as f64 / n as f64));
+        let have = catalog
+            .models()
+            .iter()
+            .filter(|m| m.has_figure(field))
+            .count();
+        report.push(format!(
+            "{field}: {have}/{n} ({:.0} %)",
+            100.0 * have as f64 / n as f64
+        ));
         if have < floor {
             below.push(format!("{field}: {have}, below the floor of {floor}"));
         }
@@ -95,9 +105,9 @@ fn the_buying_guide_picks_have_every_figure_a_source_states() {
             let known_gap = PICK_GAPS.contains(&(id, field));
             match (figure_of(m, field), known_gap) {
                 (false, false) => problems.push(format!("{id}: {field} is missing")),
-                (true, true) => problems.push(format!(
-                    "{id}: {field} is now known: take it off PICK_GAPS"
-                )),
+                (true, true) => {
+                    problems.push(format!("{id}: {field} is now known: take it off PICK_GAPS"))
+                }
                 (false, true) => assert!(
                     m.figure_notes.contains_key(field),
                     "{id}: {field} is empty without a note saying where it was looked for"

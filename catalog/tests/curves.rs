@@ -131,7 +131,11 @@ fn every_curve_file_is_derived_from_its_source_as_published() {
     );
     // Every embedded curve file has its source.
     let embedded = Measurements::embedded().unwrap();
-    assert_eq!(embedded.len() + 1, rows.len(), "one manifest row per curve file and the target");
+    assert_eq!(
+        embedded.len() + 1,
+        rows.len(),
+        "one manifest row per curve file and the target"
+    );
 }
 
 #[test]
@@ -139,7 +143,11 @@ fn every_curve_belongs_to_a_catalog_model_and_enough_models_have_one() {
     let catalog = Catalog::embedded().unwrap();
     let measurements = Measurements::embedded().unwrap();
     for m in measurements.iter() {
-        assert!(catalog.get(&m.model).is_some(), "curve for unknown model {}", m.model);
+        assert!(
+            catalog.get(&m.model).is_some(),
+            "curve for unknown model {}",
+            m.model
+        );
     }
     assert!(
         measurements.len() >= 45,
@@ -156,7 +164,11 @@ fn ppr_from_sources(model: &str) -> f64 {
         parse::points(&text).unwrap()
     };
     let (curve, target) = (read(model), read(TARGET_ID));
-    assert_eq!(curve.len(), target.len(), "{model}: same grid as the target");
+    assert_eq!(
+        curve.len(),
+        target.len(),
+        "{model}: same grid as the target"
+    );
     let errors: Vec<(f64, f64)> = curve
         .iter()
         .zip(&target)

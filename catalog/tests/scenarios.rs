@@ -832,7 +832,10 @@ fn without_a_sensitivity_the_guides_impedance_rule_applies_on_a_jack_only() {
             "{preset}: {}",
             con.text
         );
-        assert!(con.weight <= -2.5, "{preset}: close to a computed shortfall");
+        assert!(
+            con.weight <= -2.5,
+            "{preset}: close to a computed shortfall"
+        );
         // The number itself still can't be computed, and it says so.
         assert!(has_reason(high, ReasonKind::Con, "can't compute").is_some());
         let low = find(&ranked, "fx-open-32-unknown");
@@ -849,7 +852,11 @@ fn without_a_sensitivity_the_guides_impedance_rule_applies_on_a_jack_only() {
             has_reason(high, ReasonKind::Con, "buying guides' rule").is_none(),
             "{preset}: no penalty with an interface or amp"
         );
-        assert_eq!(high.score, find(&ranked, "fx-open-32-unknown").score, "{preset}");
+        assert_eq!(
+            high.score,
+            find(&ranked, "fx-open-32-unknown").score,
+            "{preset}"
+        );
     }
 }
 
@@ -894,13 +901,12 @@ fn fixture_with_curves() -> Catalog {
             .map(|i| if GRID.frequency(i) < 250.0 { 6.0 } else { 0.0 })
             .collect(),
     );
-    let curves = [("fx-open-32", target.clone()), ("fx-open-300", bassy)].map(|(id, curve)| {
-        Measurement {
+    let curves =
+        [("fx-open-32", target.clone()), ("fx-open-300", bassy)].map(|(id, curve)| Measurement {
             model: id.into(),
             provenance: provenance.clone(),
             curve,
-        }
-    });
+        });
     fixture().with_curves(curves, &target)
 }
 
@@ -921,7 +927,8 @@ fn for_mixing_measured_neutrality_is_a_reason_and_tracking_ignores_it() {
     let bassy = find(&ranked, "fx-open-300");
     let con = has_reason(bassy, ReasonKind::Con, "Bass 60–250 Hz").unwrap();
     assert!(
-        con.text.contains("above target") && con.text.contains("your mixes may come out bass-light"),
+        con.text.contains("above target")
+            && con.text.contains("your mixes may come out bass-light"),
         "{}",
         con.text
     );

@@ -1,7 +1,7 @@
 //! Every seed model's headroom on every source preset, checked against a hand calculation.
 //!
 //! The expected numbers below were worked out by hand from the catalog's figures and the preset
-//! figures with DESIGN.md's formulas, not by calling the code under test:
+//! figures with the formulas in ARCHITECTURE.md (*Domain rules*), not by calling the code under test:
 //!
 //! ```text
 //! S_V    = S_mW − 10·log10(Z / 1000)            (figures in dB/V are used as they are)
@@ -202,14 +202,23 @@ fn picks_without_a_sensitivity_get_the_guides_impedance_rule() {
         let ranked = recommend(&catalog, &profile, &[]).unwrap();
         for (id, ..) in &unknown {
             let model = catalog.require(id).unwrap();
-            assert!(model.sensitivity.is_none(), "{id}: now has a sensitivity; calculate it");
+            assert!(
+                model.sensitivity.is_none(),
+                "{id}: now has a sensitivity; calculate it"
+            );
             let r = ranked.iter().find(|r| r.id == *id).unwrap();
-            let rule = r.reasons.iter().find(|x| x.text.contains("buying guides' rule"));
+            let rule = r
+                .reasons
+                .iter()
+                .find(|x| x.text.contains("buying guides' rule"));
             let applies = model.impedance_ohm.is_some_and(|z| z >= HIGH_IMPEDANCE_OHM)
                 && ["phone", "laptop", "mac"].contains(&preset);
             assert_eq!(rule.is_some(), applies, "{id} on {preset}");
             if let Some(rule) = rule {
-                assert!(rule.weight < -2.5, "{id} on {preset}: close to a computed shortfall");
+                assert!(
+                    rule.weight < -2.5,
+                    "{id} on {preset}: close to a computed shortfall"
+                );
                 assert!(rule.text.contains("not a computation"), "{}", rule.text);
             }
             assert!(

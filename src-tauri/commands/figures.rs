@@ -23,7 +23,11 @@ pub struct FiguresChanged {
     undo: FiguresUndo,
 }
 
-fn changed(state: &AppState, model_id: String, previous: Option<UserFigures>) -> CmdResult<FiguresChanged> {
+fn changed(
+    state: &AppState,
+    model_id: String,
+    previous: Option<UserFigures>,
+) -> CmdResult<FiguresChanged> {
     Ok(FiguresChanged {
         model: state.catalog().require(&model_id)?.clone(),
         undo: FiguresUndo { model_id, previous },

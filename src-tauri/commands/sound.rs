@@ -66,7 +66,8 @@ pub async fn import_curve(
     text: String,
 ) -> CmdResult<CurveUndo> {
     check_id("model_id", &model_id)?;
-    let previous = state.update(|doc, base| doc.import_curve(base, &model_id, &label, &text, &today()))?;
+    let previous =
+        state.update(|doc, base| doc.import_curve(base, &model_id, &label, &text, &today()))?;
     Ok(CurveUndo { model_id, previous })
 }
 
@@ -85,7 +86,9 @@ pub async fn remove_curve(state: State<'_, AppState>, model_id: String) -> CmdRe
 pub async fn restore_curve(state: State<'_, AppState>, undo: CurveUndo) -> CmdResult<()> {
     check_id("model_id", &undo.model_id)?;
     match undo.previous {
-        Some(curve) => state.update(|doc, base| doc.set_curve(base, &undo.model_id, curve).map(drop)),
+        Some(curve) => {
+            state.update(|doc, base| doc.set_curve(base, &undo.model_id, curve).map(drop))
+        }
         None => state.update(|doc, _| doc.remove_curve(&undo.model_id).map(drop)),
     }
 }

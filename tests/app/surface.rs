@@ -93,7 +93,13 @@ fn call_every_command(app: &TestApp) -> Vec<&'static str> {
         json!({ "ids": ["sennheiser-hd-650"], "options": options }),
     );
     let text: String = (0..60)
-        .map(|i| format!("{:.2},{}\n", 20.0 * 1000f64.powf(f64::from(i) / 59.0), i % 3))
+        .map(|i| {
+            format!(
+                "{:.2},{}\n",
+                20.0 * 1000f64.powf(f64::from(i) / 59.0),
+                i % 3
+            )
+        })
         .collect();
     ok(
         "import_curve",
@@ -107,7 +113,8 @@ fn call_every_command(app: &TestApp) -> Vec<&'static str> {
 #[test]
 fn capability_lists_exactly_the_app_commands() {
     // The capability build.rs generated from the command list, as the app embeds it.
-    let text = std::fs::read_to_string(concat!(env!("OUT_DIR"), "/capabilities/main.json")).unwrap();
+    let text =
+        std::fs::read_to_string(concat!(env!("OUT_DIR"), "/capabilities/main.json")).unwrap();
     let cap: Value = serde_json::from_str(&text).unwrap();
     assert_eq!(
         cap["windows"],

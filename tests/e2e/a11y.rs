@@ -11,7 +11,7 @@ use std::time::Duration;
 use fantoccini::{Client, Locator};
 use serde_json::{json, Value};
 
-use crate::harness::{click, open_area, wait_text, with_app, Harness};
+use crate::harness::{click, open_area, open_detail, wait_for, wait_text, with_app, Harness};
 
 fn axe_source() -> String {
     let path = concat!(
@@ -107,9 +107,16 @@ async fn audit_everything(client: &Client, theme: &str) -> Vec<String> {
     let at = |view: &str| format!("{view} ({theme})");
 
     found.extend(audit(client, &at("browse")).await);
-    click(client, "table.models tbody tr:first-child .model-link").await;
-    wait_text(client, "dialog.detail[open] h2", |t| !t.is_empty()).await;
-    found.extend(audit(client, &at("model detail")).await);
+    // A measured model's detail, with its plot, band table and the form for the user's figures.
+    open_detail(client, "Sennheiser HD 650").await;
+    wait_text(
+        client,
+        "dialog.detail[open] .sound-panel .plot-readout",
+        |t| !t.is_empty(),
+    )
+    .await;
+    click(client, "dialog.detail[open] .own-figures-box summary").await;
+    found.extend(audit(client, &at("model detail with its measured sound")).await);
     click(client, "dialog.detail[open] .detail-head button").await;
 
     click(client, "#open-glossary").await;
@@ -146,7 +153,16 @@ async fn audit_everything(client: &Client, theme: &str) -> Vec<String> {
     click(client, ".advice-card:nth-child(1) .shortlist-button").await;
     click(client, "#tab-compare").await;
     wait_text(client, "table.compare thead", |t| !t.is_empty()).await;
-    found.extend(audit(client, &at("compare")).await);
+    wait_for(
+        client,
+        "return document.querySelector('.compare-view .sound-body')?.getAttribute('aria-busy') === 'false';",
+        vec![],
+        &serde_json::json!(true),
+        Duration::from_secs(10),
+        "the overlay of measured curves loads",
+    )
+    .await;
+    found.extend(audit(client, &at("compare with the overlay")).await);
 
     click(client, "#tab-shortlist").await;
     wait_text(client, ".entry h3", |t| !t.is_empty()).await;

@@ -381,14 +381,22 @@ pub async fn type_into(client: &Client, id: &str, text: &str) {
     }
 }
 
-/// Opens the detail dialog of the model named `name` from the browse table.
+/// Opens the detail dialog of the model named `name` from the browse table, scrolling its row
+/// into view first (the table scrolls in its own box; a row below its fold cannot be clicked).
 pub async fn open_detail(client: &Client, name: &str) {
     let xpath = format!("//table//button[normalize-space()='{name}']");
-    client
+    let link = client
         .find(Locator::XPath(&xpath))
         .await
-        .unwrap_or_else(|e| panic!("{name} in the table: {e}"))
-        .click()
+        .unwrap_or_else(|e| panic!("{name} in the table: {e}"));
+    client
+        .execute(
+            "arguments[0].scrollIntoView({ block: 'center' });",
+            vec![serde_json::to_value(&link).expect("element as JSON")],
+        )
+        .await
+        .unwrap_or_else(|e| panic!("scroll to {name}: {e}"));
+    link.click()
         .await
         .unwrap_or_else(|e| panic!("open {name}: {e}"));
 }

@@ -14,3 +14,4 @@ mod desktop;
 mod journal;
 mod screens;
 mod security;
+mod sound;

@@ -23,6 +23,17 @@ async fn save(client: &Client, dir: &Path, name: &str) {
     std::fs::write(dir.join(format!("{file}.png")), png).expect("write screenshot");
 }
 
+/// Scrolls the first element matching `css` to the top of its scroll box.
+async fn scroll_to(client: &Client, css: &str) {
+    client
+        .execute(
+            "document.querySelector(arguments[0]).scrollIntoView({ block: 'start' });",
+            vec![css.into()],
+        )
+        .await
+        .expect("scroll");
+}
+
 #[tokio::test]
 #[ignore = "writes screenshots; run on demand"]
 async fn screenshots() {
@@ -74,6 +85,35 @@ async fn screenshots() {
         link.click().await.unwrap();
         wait_text(&client, "dialog.detail h2", |t| !t.is_empty()).await;
         save(&client, &dir, "detail").await;
+        // A measured model's detail: its curve, and the figures from the box further down.
+        click(&client, "dialog.detail .detail-head button").await;
+        let hd650 = "//table//button[normalize-space()='Sennheiser HD 650']";
+        let link = client.find(Locator::XPath(hd650)).await.unwrap();
+        client
+            .execute(
+                "arguments[0].scrollIntoView({ block: 'center' });",
+                vec![serde_json::to_value(&link).unwrap()],
+            )
+            .await
+            .unwrap();
+        link.click().await.unwrap();
+        wait_text(&client, "dialog.detail .sound-panel .plot-readout", |t| {
+            !t.is_empty()
+        })
+        .await;
+        scroll_to(&client, "dialog.detail .sound-panel").await;
+        save(&client, &dir, "detail-sound").await;
+        scroll_to(&client, "dialog.detail .curve-sources").await;
+        save(&client, &dir, "detail-bands").await;
+        client
+            .execute(
+                "document.querySelector('dialog.detail .own-figures-box').open = true;",
+                vec![],
+            )
+            .await
+            .unwrap();
+        scroll_to(&client, "dialog.detail .own-figures-box").await;
+        save(&client, &dir, "detail-figures").await;
         click(
             &client,
             "dialog.detail[open] .term-link[data-term='sensitivity']",
@@ -105,7 +145,12 @@ async fn screenshots() {
         click(&client, ".advice-card:nth-child(1) .shortlist-button").await;
         click(&client, "#tab-compare").await;
         wait_text(&client, "table.compare thead", |t| !t.is_empty()).await;
+        wait_text(&client, ".compare-view .plot-readout", |t| !t.is_empty()).await;
         save(&client, &dir, "compare").await;
+        scroll_to(&client, ".compare-view table.bands").await;
+        save(&client, &dir, "compare-bands").await;
+        scroll_to(&client, ".compare-view table.compare").await;
+        save(&client, &dir, "compare-table").await;
         click(&client, "#tab-shortlist").await;
         wait_text(&client, ".entry h3", |t| !t.is_empty()).await;
         click(&client, ".entry .add-session").await;

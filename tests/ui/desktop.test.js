@@ -126,7 +126,7 @@ test('the glossary explains every term the issue names, once each', () => {
   assert.equal(backTerm('closed'), 'closed-back');
 });
 
-test('the glossary’s sensitivity example follows the conversion in DESIGN.md', () => {
+test('the glossary’s sensitivity example follows the conversion in ARCHITECTURE.md', () => {
   // dB/mW = dB/V + 10·log10(Z / 1000): 300 Ω at 103 dB/V is 97.8 dB/mW.
   const perMw = 103 + 10 * Math.log10(300 / 1000);
   assert.equal(perMw.toFixed(1), '97.8');

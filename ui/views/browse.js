@@ -4,6 +4,7 @@ import { afterPaint, h, replace, scrollToTop, trackScroll } from '../dom.js';
 import * as f from '../format.js';
 import { openModal } from '../dialog.js';
 import { backTerm, termLink } from '../glossary.js';
+import { kindMarker, vocabulary } from '../vocabulary.js';
 
 const FACETS = [
   { key: 'back', legend: 'Back', label: f.backLabel, term: ['closed-back', 'a closed, open or semi-open back'] },
@@ -233,23 +234,42 @@ export class BrowseView {
 
   async open(id) {
     try {
-      const m = await api.getModel(id);
-      const close = () => this.dialog.close();
-      replace(this.dialog, detail(m, close, this.actions));
+      const [m, words] = await Promise.all([api.getModel(id), vocabulary()]);
+      this.showDetail(m, words);
       openModal(this.dialog);
     } catch (e) {
       replace(this.dialog, h('p', { role: 'alert' }, e.message), h('button', { type: 'button', onclick: () => this.dialog.close() }, 'Close'));
       openModal(this.dialog);
     }
   }
+
+  /** Fills the detail dialog with `m`; the measured sound comes in once its module has loaded. */
+  showDetail(m, words) {
+    const close = () => this.dialog.close();
+    const soundSlot = h('div', { class: 'sound-slot' });
+    const actions = { ...this.actions, onFigures: (model) => this.showDetail(model, words) };
+    replace(this.dialog, detail(m, close, actions, words, soundSlot));
+    import('../sound.js').then(({ SoundPanel }) => {
+      const panel = new SoundPanel([m.id], { notify: this.actions.notify ?? (() => {}), ownFor: m.id });
+      soundSlot.replaceChildren(panel.element);
+      return panel.load();
+    }).catch((e) => replace(soundSlot, h('p', { role: 'alert' }, `The measured sound could not be shown: ${e.message}`)));
+  }
 }
 
-/** The detail of one model: every spec (unknowns marked), provenance, notes and sources. */
-export function detail(m, close, actions = {}) {
+/** Fields whose provenance the detail shows (the domain's FIGURES). */
+const FIGURE_FIELDS = new Set(['transducer', 'driver_mm', 'impedance_ohm', 'sensitivity', 'weight_g', 'frequency_response', 'price']);
+
+/**
+ * The detail of one model: every spec with how sure it is (unknowns marked), the user's own
+ * figures, notes, sources, and a slot for the measured sound.
+ */
+export function detail(m, close, actions, words, soundSlot) {
   const noteFor = (field) => m.figure_notes?.[field];
   const spec = (label, field, text, term = null) => [
     h('dt', {}, label, term ? termLink(term) : null),
     h('dd', { class: text === f.UNKNOWN ? 'unknown' : null }, text,
+      FIGURE_FIELDS.has(field) && m.provenance?.[field] ? [' ', kindMarker(m.provenance[field].kind, words)] : null,
       noteFor(field) ? h('small', { class: 'figure-note' }, noteFor(field)) : null),
   ];
   const n = m.notes ?? {};
@@ -260,6 +280,7 @@ export function detail(m, close, actions = {}) {
     h('div', { class: 'actions' },
       actions.onShortlist ? h('button', { type: 'button', class: 'primary', onclick: () => { actions.onShortlist(m.id); close(); } }, 'Add to shortlist') : null,
       actions.onCompare ? h('button', { type: 'button', class: 'secondary', onclick: () => { actions.onCompare(m.id); close(); } }, 'Compare') : null),
+    h('p', { class: 'muted kind-legend' }, 'The marker beside a figure says who published it', termLink('figure-kinds'), '.'),
     h('dl', { class: 'specs' },
       spec('Back', 'back', f.backLabel(m.back), backTerm(m.back)),
       spec('Driver', 'transducer', f.transducerLabel(m.transducer), ['dynamic', 'planar-magnetic'].includes(m.transducer) ? m.transducer : null),
@@ -275,6 +296,8 @@ export function detail(m, close, actions = {}) {
       spec('Price tier', 'tier', f.tierLabel(m.tier), 'price-tier'),
       spec('Indicative price', 'price', f.price(m.price)),
       spec('Launch year', 'year', m.year == null ? f.UNKNOWN : String(m.year))),
+    m.origin === 'catalog' && actions.onFigures ? figuresForm(m, actions) : null,
+    soundSlot,
     (n.isolation || n.leakage || n.comfort) ? h('section', { class: 'studio-notes' },
       h('h3', {}, 'In the studio'),
       h('dl', {},
@@ -283,7 +306,86 @@ export function detail(m, close, actions = {}) {
         n.comfort ? [h('dt', {}, 'Comfort'), h('dd', {}, n.comfort)] : null)) : null,
     h('section', { class: 'sources' },
       h('h3', {}, 'Sources'),
-      m.sources.length === 0 ? h('p', {}, 'Added by you; no published source.') : h('ul', {},
-        m.sources.map((s) => h('li', {}, h('span', { class: `source-kind ${s.kind}` }, s.kind), ' ', s.title, h('br'), h('small', { class: 'url' }, s.url))))),
+      m.sources.length === 0 ? h('p', {}, 'Added by you; no published source.') : h('ol', { start: 0 },
+        m.sources.map((src) => h('li', {}, h('span', { class: `source-kind ${src.kind}` }, src.kind), ' ', src.title, h('br'), h('small', { class: 'url' }, src.url))))),
   ];
+}
+
+/**
+ * The figures from the user's box or manual for a catalog model: impedance, sensitivity with its
+ * unit, weight, price. Saved in the journal; they replace the catalog's everywhere.
+ */
+function figuresForm(m, actions) {
+  const mine = (field) => (m.provenance?.[field]?.kind === 'user' ? m[field] : null);
+  const own = ['impedance_ohm', 'sensitivity', 'weight_g', 'price'].filter((k) => mine(k) != null);
+  const field = (id, label, input) => h('div', { class: 'field' }, h('label', { for: id }, label), input);
+  const number = (id, value, attrs = {}) => h('input', { type: 'number', id, step: 'any', inputmode: 'decimal', value: value ?? '', ...attrs });
+  const sens = mine('sensitivity');
+  const price = mine('price');
+  const inputs = {
+    impedance: number('fig-impedance', mine('impedance_ohm'), { min: 8, max: 1000 }),
+    sensitivity: number('fig-sensitivity', sens?.value, { min: 80, max: 130 }),
+    unit: h('select', { id: 'fig-unit' },
+      h('option', { value: 'dB/mW', selected: sens?.unit !== 'dB/V' }, 'dB SPL/mW'),
+      h('option', { value: 'dB/V', selected: sens?.unit === 'dB/V' }, 'dB SPL/V')),
+    refHz: number('fig-ref', sens?.ref_hz, { min: 20, max: 20000 }),
+    weight: number('fig-weight', mine('weight_g'), { min: 80, max: 800 }),
+    price: number('fig-price', price?.amount, { min: 5 }),
+    month: h('input', { type: 'text', id: 'fig-month', placeholder: 'YYYY-MM', pattern: '\\d{4}-\\d{2}', value: price?.as_of ?? '' }),
+  };
+  const value = (el) => (el.value.trim() === '' ? null : Number(el.value));
+  const figures = () => ({
+    impedance_ohm: value(inputs.impedance),
+    sensitivity: value(inputs.sensitivity) == null ? null
+      : { value: value(inputs.sensitivity), unit: inputs.unit.value, ref_hz: value(inputs.refHz) },
+    weight_g: value(inputs.weight),
+    price: value(inputs.price) == null ? null
+      : { amount: value(inputs.price), currency: 'USD', as_of: inputs.month.value.trim(), source: 'your own figure' },
+  });
+  const undoable = (message, changed) => {
+    actions.onFigures(changed.model);
+    actions.notify?.(message, 'info', {
+      label: 'Undo',
+      run: async () => {
+        const { model_id: id, previous } = changed.undo;
+        const back = previous ? await api.setFigures(id, previous) : await api.removeFigures(id);
+        actions.onFigures(back.model);
+      },
+    }, 'figures');
+  };
+  const form = h('form', {
+    class: 'own-figures-form', 'aria-describedby': 'fig-help',
+    onsubmit: async (e) => {
+      e.preventDefault();
+      try {
+        undoable('Your figures were saved; they replace the catalog’s for this model everywhere.', await api.setFigures(m.id, figures()));
+      } catch (err) {
+        actions.notify?.(`${err.message}. Nothing was changed.`, 'error', null, 'figures');
+      }
+    },
+  },
+  h('p', { id: 'fig-help', class: 'muted' }, 'What your box or manual states, where the catalog has nothing or says otherwise. Marked as yours everywhere; leave a field empty to keep the catalog’s.'),
+  h('div', { class: 'own-figures' },
+    field('fig-impedance', 'Impedance (ohm)', inputs.impedance),
+    field('fig-sensitivity', 'Sensitivity (dB SPL)', inputs.sensitivity),
+    field('fig-unit', 'per', inputs.unit),
+    field('fig-ref', 'at (Hz, optional)', inputs.refHz),
+    field('fig-weight', 'Weight without cable (g)', inputs.weight),
+    field('fig-price', 'Price (USD)', inputs.price),
+    field('fig-month', 'Month (YYYY-MM)', inputs.month)),
+  h('div', { class: 'actions' },
+    h('button', { type: 'submit', class: 'primary' }, 'Save your figures'),
+    own.length ? h('button', {
+      type: 'button', class: 'secondary',
+      onclick: async () => {
+        try {
+          undoable('Your figures were removed; the catalog’s are back.', await api.removeFigures(m.id));
+        } catch (err) {
+          actions.notify?.(err.message, 'error', null, 'figures');
+        }
+      },
+    }, 'Remove your figures') : null));
+  return h('details', { class: 'own-figures-box', open: own.length > 0 },
+    h('summary', {}, own.length ? `Your figures (${own.length})` : 'Add the figures from your box'),
+    form);
 }

@@ -4,11 +4,14 @@ import * as api from '../api.js';
 import { h, replace } from '../dom.js';
 import { termLink } from '../glossary.js';
 import { saveText } from '../save.js';
+import { SoundPanel } from '../sound.js';
+import { kindMarker, vocabulary } from '../vocabulary.js';
 
 /** Rows whose label is a term the glossary explains. */
 const TERMS = {
   back: 'closed-back', transducer: 'planar-magnetic', impedance_ohm: 'impedance', sensitivity: 'sensitivity',
   sensitivity_db_per_mw: 'sensitivity', headroom_db: 'headroom', damping: 'damping', tryon_clamp: 'clamp-force', tier: 'price-tier',
+  preference: 'preference-rating', band_bass: 'harman-target',
 };
 
 export class CompareView {
@@ -30,7 +33,7 @@ export class CompareView {
   }
 
   async activate() {
-    this.view = await api.getComparison();
+    [this.view, this.words] = await Promise.all([api.getComparison(), vocabulary()]);
     this.render();
   }
 
@@ -83,10 +86,19 @@ export class CompareView {
           r.cells.map((cell) => h('td', { class: [cell.known ? '' : 'unknown', cell.best ? 'best' : ''].join(' ').trim() || null },
             cell.bar != null ? bar(cell.bar) : null,
             cell.text,
+            cell.kind ? [' ', kindMarker(cell.kind, this.words)] : null,
             cell.best ? h('span', { class: 'best-mark' }, ' ★', h('span', { class: 'visually-hidden' }, ' better')) : null)))));
     });
+    // The overlay of the measured curves, kept while the same models are compared.
+    const key = ids.join(' ');
+    if (this.soundKey !== key) {
+      this.soundKey = key;
+      this.sound = new SoundPanel(ids, { notify: this.actions.notify, title: 'Measured sound, overlaid' });
+      this.sound.load();
+    }
     replace(this.body,
-      h('p', { class: 'muted' }, `Loudness on ${comparison.source_name} against ${comparison.target_db} dB peaks (change it in the Advisor). ◆ marks rows that differ; ★ marks the better value.`),
+      this.sound.element,
+      h('p', { class: 'muted' }, `Loudness on ${comparison.source_name} against ${comparison.target_db} dB peaks (change it in the Advisor). ◆ marks rows that differ; ★ marks the better value; the marker after a figure says who published it.`, termLink('figure-kinds')),
       h('div', { class: 'compare-wrap' }, h('table', { class: 'compare' }, head, bodies)));
   }
 

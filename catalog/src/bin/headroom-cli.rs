@@ -86,7 +86,9 @@ fn run(args: &[String]) -> CliResult<String> {
             Some((id, flags)) if !id.starts_with("--") => {
                 fr(id, &Flags::parse(command, flags, FR_FLAGS)?)
             }
-            _ => Err(Failure::usage("fr: needs a model id first (fr MODEL-ID [flags])")),
+            _ => Err(Failure::usage(
+                "fr: needs a model id first (fr MODEL-ID [flags])",
+            )),
         },
         other => Err(Failure::usage(format!(
             "unknown command `{other}`: use models, recommend, drive, sources or fr"
@@ -667,7 +669,11 @@ fn fr(id: &str, flags: &Flags) -> CliResult<String> {
 }
 
 /// Parses a serde wire name (`1/6`, `loudness`), naming the flag and the choices on failure.
-fn parse_wire<T: serde::de::DeserializeOwned>(flag: &str, value: &str, names: &[&str]) -> CliResult<T> {
+fn parse_wire<T: serde::de::DeserializeOwned>(
+    flag: &str,
+    value: &str,
+    names: &[&str],
+) -> CliResult<T> {
     serde_json::from_value(Value::String(value.to_owned())).map_err(|_| {
         Failure::usage(format!(
             "--{flag}: `{value}` is not one of {}",

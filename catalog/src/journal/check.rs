@@ -495,9 +495,12 @@ pub(crate) fn document(doc: &Document, catalog: &Catalog) -> Checked {
     cap("figures", doc.figures.len(), super::MAX_FIGURES, "models")?;
     for (id, f) in &doc.figures {
         let here = key_path("figures", id);
-        let model = catalog
-            .get(id)
-            .ok_or_else(|| Problem::new(here.clone(), format!("{} is not a catalog model", quote(id))))?;
+        let model = catalog.get(id).ok_or_else(|| {
+            Problem::new(
+                here.clone(),
+                format!("{} is not a catalog model", quote(id)),
+            )
+        })?;
         super::figures::check(f, model).map_err(|p| p.within(&here))?;
     }
     cap("curves", doc.curves.len(), super::MAX_CURVES, "curves")?;

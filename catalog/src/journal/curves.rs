@@ -29,7 +29,12 @@ const MAX_CENTI_DB: i32 = 20_000;
 impl UserCurve {
     /// The curve in dB.
     pub fn curve(&self) -> Curve {
-        Curve::new(self.centi_db.iter().map(|&v| f64::from(v) / 100.0).collect())
+        Curve::new(
+            self.centi_db
+                .iter()
+                .map(|&v| f64::from(v) / 100.0)
+                .collect(),
+        )
     }
 
     /// The curve as a measurement of `model_id`, marked as the user's own.

@@ -82,7 +82,10 @@ fn catalog_value(m: &Model, field: &str) -> String {
             .sensitivity
             .map(|s| format!("{} {}", s.value, s.unit.as_str())),
         "weight_g" => m.weight_g.map(|g| format!("{g} g")),
-        _ => m.price.as_ref().map(|p| format!("{} {}", p.amount, p.currency)),
+        _ => m
+            .price
+            .as_ref()
+            .map(|p| format!("{} {}", p.amount, p.currency)),
     };
     value.map_or("nothing".to_owned(), |v| v + &kind)
 }

@@ -37,9 +37,7 @@ pub(crate) fn upgrade(
 /// Version 2 adds the user's own figures for catalog models (`figures`) and their imported
 /// measurements (`curves`), both empty in an upgraded journal; own models now carry their
 /// figures' provenance, which the reader derives. Everything of version 1 stays as it was.
-pub(crate) fn migrate_v1_to_v2(
-    mut v1: Map<String, Value>,
-) -> Result<Map<String, Value>, Problem> {
+pub(crate) fn migrate_v1_to_v2(mut v1: Map<String, Value>) -> Result<Map<String, Value>, Problem> {
     for key in ["figures", "curves"] {
         if v1.contains_key(key) {
             return Err(Problem::new(key, "is not part of a version 1 journal"));

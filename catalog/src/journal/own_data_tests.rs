@@ -51,12 +51,17 @@ fn the_users_sensitivity_replaces_the_catalogs_and_is_marked_as_theirs() {
         "Your own figure. The catalog has nothing."
     );
     // The base catalog is untouched.
-    assert!(base.require("sennheiser-hd-650").unwrap().sensitivity.is_none());
+    assert!(base
+        .require("sennheiser-hd-650")
+        .unwrap()
+        .sensitivity
+        .is_none());
 
     // Removing gives the figures back for undo; setting them again restores them.
     let removed = doc.remove_figures("sennheiser-hd-650").unwrap();
     assert!(doc.figures.is_empty());
-    doc.set_figures(&base, "sennheiser-hd-650", removed).unwrap();
+    doc.set_figures(&base, "sennheiser-hd-650", removed)
+        .unwrap();
     assert_eq!(doc.figures.len(), 1);
     assert_eq!(from_bytes(&to_bytes(&doc), &base).unwrap(), doc);
     let e = doc.remove_figures("sony-mdr-7506").unwrap_err();
@@ -72,8 +77,14 @@ fn bad_figures_are_refused_naming_the_field_and_nothing_changes() {
     let saved = doc.clone();
     let cases = [
         (json!({}), "figures: enter at least one figure"),
-        (json!({ "impedance_ohm": 2 }), "figures.impedance_ohm: 2 ohm is outside 8–1000 ohm"),
-        (json!({ "weight_g": 5000 }), "figures.weight_g: 5000 g is outside 80–800 g"),
+        (
+            json!({ "impedance_ohm": 2 }),
+            "figures.impedance_ohm: 2 ohm is outside 8–1000 ohm",
+        ),
+        (
+            json!({ "weight_g": 5000 }),
+            "figures.weight_g: 5000 g is outside 80–800 g",
+        ),
         (
             json!({ "impedance_ohm": 25, "sensitivity": { "value": 118, "unit": "dB/mW", "ref_hz": null } }),
             "figures.sensitivity: 118 dB/mW is outside the plausible range 80–112 dB/mW",
@@ -101,7 +112,11 @@ fn bad_figures_are_refused_naming_the_field_and_nothing_changes() {
     assert_eq!(e.kind(), ErrorKind::NotFound);
     // The user's own models carry their figures themselves.
     let own = doc
-        .add_own_model(&base, serde_json::from_value::<OwnModelInput>(json!({ "model": "X1", "back": "open" })).unwrap())
+        .add_own_model(
+            &base,
+            serde_json::from_value::<OwnModelInput>(json!({ "model": "X1", "back": "open" }))
+                .unwrap(),
+        )
         .unwrap();
     let e = doc
         .set_figures(&base, &own.id, figures(json!({ "weight_g": 200 })))
@@ -114,17 +129,32 @@ fn a_rew_export_imports_as_an_own_models_curve() {
     let base = catalog();
     let mut doc = Document::default();
     let own = doc
-        .add_own_model(&base, serde_json::from_value::<OwnModelInput>(json!({ "brand": "Acme", "model": "X1", "back": "open" })).unwrap())
+        .add_own_model(
+            &base,
+            serde_json::from_value::<OwnModelInput>(
+                json!({ "brand": "Acme", "model": "X1", "back": "open" }),
+            )
+            .unwrap(),
+        )
         .unwrap();
     let before = doc.clone();
     let replaced = doc
-        .import_curve(&base, &own.id, "x1-left.txt", &rew_export(300), "2026-11-29")
+        .import_curve(
+            &base,
+            &own.id,
+            "x1-left.txt",
+            &rew_export(300),
+            "2026-11-29",
+        )
         .unwrap();
     assert_eq!(replaced, None);
     assert!(doc.changes_catalog(&before));
     let curve = &doc.curves[&own.id];
     assert_eq!(curve.centi_db.len(), GRID.points);
-    assert_eq!((curve.label.as_str(), curve.imported.as_str()), ("x1-left.txt", "2026-11-29"));
+    assert_eq!(
+        (curve.label.as_str(), curve.imported.as_str()),
+        ("x1-left.txt", "2026-11-29")
+    );
     assert_eq!(curve.centi_db[0], 8900, "20 Hz reads 89 dB, in hundredths");
     // The user's catalog knows it as the model's sound, marked as theirs.
     let mine = doc.catalog(&base).unwrap();
@@ -143,8 +173,14 @@ fn a_rew_export_imports_as_an_own_models_curve() {
 fn a_bad_measurement_file_is_refused_with_its_line_and_nothing_is_lost() {
     let base = catalog();
     let mut doc = Document::default();
-    doc.import_curve(&base, "audeze-lcd-2", "mine.txt", &rew_export(100), "2026-11-29")
-        .unwrap();
+    doc.import_curve(
+        &base,
+        "audeze-lcd-2",
+        "mine.txt",
+        &rew_export(100),
+        "2026-11-29",
+    )
+    .unwrap();
     let saved = doc.clone();
     let broken = rew_export(100).replacen("\n1", "\nabc", 1);
     let e = doc
@@ -152,7 +188,7 @@ fn a_bad_measurement_file_is_refused_with_its_line_and_nothing_is_lost() {
         .unwrap_err();
     assert_eq!(e.kind(), ErrorKind::InvalidInput);
     assert!(e.message().starts_with("measurement: line "), "{e}");
-    assert!(e.message().contains("`abc") , "{e}");
+    assert!(e.message().contains("`abc"), "{e}");
     assert_eq!(doc, saved, "the earlier curve is still there, unchanged");
     let e = doc
         .import_curve(&base, "audeze-lcd-2", "", &rew_export(100), "2026-11-30")
@@ -176,13 +212,27 @@ fn a_merge_keeps_the_current_figures_and_adds_the_imported_ones() {
         .set_figures(&base, "audeze-lcd-2", figures(json!({ "weight_g": 600 })))
         .unwrap();
     incoming
-        .import_curve(&base, "sennheiser-hd-650", "hd650.csv", &rew_export(80), "2026-11-29")
+        .import_curve(
+            &base,
+            "sennheiser-hd-650",
+            "hd650.csv",
+            &rew_export(80),
+            "2026-11-29",
+        )
         .unwrap();
     let merged = import(&current, incoming.clone(), ImportMode::Merge).unwrap();
-    assert_eq!(merged.figures["sony-mdr-7506"].weight_g, Some(230.0), "current wins");
+    assert_eq!(
+        merged.figures["sony-mdr-7506"].weight_g,
+        Some(230.0),
+        "current wins"
+    );
     assert_eq!(merged.figures["audeze-lcd-2"].weight_g, Some(600.0));
     assert!(merged.curves.contains_key("sennheiser-hd-650"));
-    assert_eq!(import(&merged, incoming, ImportMode::Merge).unwrap(), merged, "idempotent");
+    assert_eq!(
+        import(&merged, incoming, ImportMode::Merge).unwrap(),
+        merged,
+        "idempotent"
+    );
 }
 
 #[test]
@@ -190,18 +240,37 @@ fn a_journal_with_bad_figures_or_curves_is_refused_with_the_path() {
     let c = catalog();
     let doc = |extra: serde_json::Value| {
         let mut v = json!({ "version": 2 });
-        v.as_object_mut().unwrap().extend(extra.as_object().unwrap().clone());
+        v.as_object_mut()
+            .unwrap()
+            .extend(extra.as_object().unwrap().clone());
         serde_json::to_vec(&v).unwrap()
     };
-    let e = super::testing::error_of(&doc(json!({ "figures": { "sony-mdr-7506": { "weight_g": 9 } } })), &c);
-    assert_eq!(e, "figures.sony-mdr-7506.weight_g: 9 g is outside 80–800 g");
-    let e = super::testing::error_of(&doc(json!({ "figures": { "gone": { "weight_g": 200 } } })), &c);
-    assert_eq!(e, "figures.gone: `gone` is not a catalog model");
-    let e = super::testing::error_of(&doc(json!({ "figures": { "sony-mdr-7506": { "mass": 1 } } })), &c);
-    assert!(e.starts_with("figures.sony-mdr-7506: unknown field `mass`"), "{e}");
     let e = super::testing::error_of(
-        &doc(json!({ "curves": { "sony-mdr-7506": { "label": "x", "imported": "2026-01-01", "centi_db": [1, 2] } } })),
+        &doc(json!({ "figures": { "sony-mdr-7506": { "weight_g": 9 } } })),
         &c,
     );
-    assert_eq!(e, "curves.sony-mdr-7506.centi_db: 2 levels; a curve has 240");
+    assert_eq!(e, "figures.sony-mdr-7506.weight_g: 9 g is outside 80–800 g");
+    let e = super::testing::error_of(
+        &doc(json!({ "figures": { "gone": { "weight_g": 200 } } })),
+        &c,
+    );
+    assert_eq!(e, "figures.gone: `gone` is not a catalog model");
+    let e = super::testing::error_of(
+        &doc(json!({ "figures": { "sony-mdr-7506": { "mass": 1 } } })),
+        &c,
+    );
+    assert!(
+        e.starts_with("figures.sony-mdr-7506: unknown field `mass`"),
+        "{e}"
+    );
+    let e = super::testing::error_of(
+        &doc(
+            json!({ "curves": { "sony-mdr-7506": { "label": "x", "imported": "2026-01-01", "centi_db": [1, 2] } } }),
+        ),
+        &c,
+    );
+    assert_eq!(
+        e,
+        "curves.sony-mdr-7506.centi_db: 2 levels; a curve has 240"
+    );
 }

@@ -51,7 +51,10 @@ fn journal_v0_fixture_upgrades_to_the_v2_fixture() {
 #[test]
 fn journal_v1_fixture_upgrades_to_the_v2_fixture() {
     let v1 = fixture("v1.json");
-    assert!(v1.starts_with(b"{\n  \"version\": 1,"), "v1.json keeps the old shape");
+    assert!(
+        v1.starts_with(b"{\n  \"version\": 1,"),
+        "v1.json keeps the old shape"
+    );
     let doc = from_bytes(&v1, &catalog()).unwrap();
     assert_eq!(to_bytes(&doc), fixture("v2.json"));
 }

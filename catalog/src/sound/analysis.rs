@@ -83,7 +83,11 @@ pub enum Normalize {
 
 impl Normalize {
     /// Every value.
-    pub const ALL: [Normalize; 3] = [Normalize::Loudness, Normalize::OneKhz, Normalize::FiveHundred];
+    pub const ALL: [Normalize; 3] = [
+        Normalize::Loudness,
+        Normalize::OneKhz,
+        Normalize::FiveHundred,
+    ];
 
     /// The wire name (`1k`, `500`, `loudness`).
     pub fn as_str(self) -> &'static str {
@@ -138,6 +142,8 @@ pub struct BandError {
     pub low_hz: f64,
     /// Upper edge, Hz.
     pub high_hz: f64,
+    /// The edges as people read them ("60–250 Hz", "2–5 kHz").
+    pub range: String,
     /// Mean of curve − target over the band, dB (positive: above the target).
     pub error_db: f64,
 }
@@ -189,6 +195,7 @@ pub fn band_errors(curve: &Curve, target: &Curve, normalize: Normalize) -> Vec<B
             label,
             low_hz,
             high_hz,
+            range: super::band_range(low_hz, high_hz),
             error_db: mean_over(&error.db, low_hz, high_hz),
         })
         .collect()
@@ -269,7 +276,11 @@ mod tests {
     #[test]
     fn every_band_holds_grid_points_and_the_bands_tile_the_range() {
         for pair in BANDS.windows(2) {
-            assert_eq!(pair[0].3, pair[1].2, "{} ends where {} starts", pair[0].0, pair[1].0);
+            assert_eq!(
+                pair[0].3, pair[1].2,
+                "{} ends where {} starts",
+                pair[0].0, pair[1].0
+            );
         }
         for (name, _, low, high) in BANDS {
             let n = (0..GRID.points)
@@ -288,7 +299,10 @@ mod tests {
                 .map(|i| (GRID.frequency(i), tilted(3.0).db[i] - target.db[i]))
                 .collect::<Vec<_>>(),
         );
-        assert!((slope - 3.0 / std::f64::consts::LN_2).abs() < 1e-9, "{slope}");
+        assert!(
+            (slope - 3.0 / std::f64::consts::LN_2).abs() < 1e-9,
+            "{slope}"
+        );
         assert!(sd > 0.0, "a tilt spreads around its mean");
         let p = preference(&tilted(3.0), &target);
         assert!(p < 114.49 - 15.52 * 4.0, "{p}");
@@ -324,7 +338,11 @@ mod tests {
         let mut db = vec![0.0; GRID.points];
         db[100] = 9.0;
         let s = smooth(&Curve::new(db), Smoothing::Third);
-        assert!((s.db[100] - 1.0).abs() < 1e-9, "9 dB over 9 points: {}", s.db[100]);
+        assert!(
+            (s.db[100] - 1.0).abs() < 1e-9,
+            "9 dB over 9 points: {}",
+            s.db[100]
+        );
         assert!((s.db[96] - 1.0).abs() < 1e-9 && s.db[95] == 0.0);
         assert_eq!(Smoothing::Twelfth.half_width(), 1);
         assert_eq!(Smoothing::Sixth.half_width(), 2);

@@ -195,7 +195,12 @@ fn parse_file(name: &str, text: &str) -> Result<(Option<String>, Option<String>,
             return Err(bad(name, format_args!("`{id}` is not a model id")));
         }
     }
-    let curve = Curve::new(file.centi_db.iter().map(|&v| f64::from(v) / 100.0).collect());
+    let curve = Curve::new(
+        file.centi_db
+            .iter()
+            .map(|&v| f64::from(v) / 100.0)
+            .collect(),
+    );
     let measurement = Measurement {
         model: file.model.clone().unwrap_or_default(),
         provenance: file.provenance,
@@ -238,8 +243,9 @@ mod tests {
         let short = file("acme-x1", 239, &"a".repeat(40));
         let e = Measurements::from_files(&[("a.json", &short), ("t.json", &t)]).unwrap_err();
         assert!(e.message().contains("a.json: 239 levels"), "{e}");
-        let e = Measurements::from_files(&[("a.json", &file("acme-x1", 240, "abc")), ("t.json", &t)])
-            .unwrap_err();
+        let e =
+            Measurements::from_files(&[("a.json", &file("acme-x1", 240, "abc")), ("t.json", &t)])
+                .unwrap_err();
         assert!(e.message().contains("40 hex"), "{e}");
         let e = Measurements::from_files(&[("a.json", &ok), ("b.json", &ok), ("t.json", &t)])
             .unwrap_err();

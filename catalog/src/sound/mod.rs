@@ -23,8 +23,8 @@ mod view;
 mod words;
 
 pub use analysis::{
-    analyse, band_errors, normalise, preference, smooth, Analysis, BandError, Normalize,
-    Smoothing, BANDS, PREFERENCE_RANGE,
+    analyse, band_errors, normalise, preference, smooth, Analysis, BandError, Normalize, Smoothing,
+    BANDS, PREFERENCE_RANGE,
 };
 pub use data::{Measurement, Measurements, Provenance};
 pub use plot::{plot, Plot, PlotSeries, Tick, AXIS_HZ, DASHES, TARGET_DASH};
@@ -82,7 +82,11 @@ impl Curve {
     /// # Panics
     /// When `db` does not have one value per grid point (a programming error).
     pub fn new(db: Vec<f64>) -> Curve {
-        assert_eq!(db.len(), GRID.points, "a curve has one level per grid point");
+        assert_eq!(
+            db.len(),
+            GRID.points,
+            "a curve has one level per grid point"
+        );
         Curve { db }
     }
 
@@ -162,7 +166,11 @@ mod tests {
         let c = Curve::resample(&points);
         assert!((c.at(316.227_766) - 5.0).abs() < 0.01, "{}", c.at(316.2));
         assert_eq!(c.db[0], 0.0, "below the first point: its level");
-        assert_eq!(c.db[GRID.points - 1], 10.0, "above the last point: its level");
+        assert_eq!(
+            c.db[GRID.points - 1],
+            10.0,
+            "above the last point: its level"
+        );
     }
 
     #[test]

@@ -113,10 +113,7 @@ pub fn points(text: &str) -> Result<Vec<(f64, f64)>> {
                     }
                 }
                 if points.len() == MAX_POINTS {
-                    return Err(at_line(
-                        line_no,
-                        format!("more than {MAX_POINTS} points"),
-                    ));
+                    return Err(at_line(line_no, format!("more than {MAX_POINTS} points")));
                 }
                 points.push((f, db));
             }
@@ -218,7 +215,10 @@ mod tests {
             l.join("\n")
         };
         let e = points(&with_line(5, "abc,1.0")).unwrap_err().to_string();
-        assert!(e.contains("line 6") && e.contains("`abc` is not a number"), "{e}");
+        assert!(
+            e.contains("line 6") && e.contains("`abc` is not a number"),
+            "{e}"
+        );
         let e = points(&with_line(5, "20.0,1.0")).unwrap_err().to_string();
         assert!(e.contains("line 6") && e.contains("must ascend"), "{e}");
         let e = points(&with_line(60, "50000,1.0")).unwrap_err().to_string();
@@ -226,8 +226,13 @@ mod tests {
         let e = points(&with_line(30, "1000,250")).unwrap_err().to_string();
         assert!(e.contains("line 31") && e.contains("level 250"), "{e}");
         let e = points(&with_line(30, "1000")).unwrap_err().to_string();
-        assert!(e.contains("line 31") && e.contains("expected a frequency"), "{e}");
-        let e = points("frequency,raw\n20,1\n30,1\n").unwrap_err().to_string();
+        assert!(
+            e.contains("line 31") && e.contains("expected a frequency"),
+            "{e}"
+        );
+        let e = points("frequency,raw\n20,1\n30,1\n")
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("2 points") && e.contains("at least 20"), "{e}");
         let narrow: String = (0..40).map(|i| format!("{},0\n", 200 + i * 100)).collect();
         let e = points(&narrow).unwrap_err().to_string();
@@ -239,7 +244,9 @@ mod tests {
             .collect();
         let e = points(&many).unwrap_err().to_string();
         assert!(e.contains("more than 20000 points"), "{e}");
-        let e = points("frequency,raw\nfreq,level\n20,1").unwrap_err().to_string();
+        let e = points("frequency,raw\nfreq,level\n20,1")
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("line 2"), "only one header line: {e}");
     }
 }

@@ -80,11 +80,18 @@ pub struct Plot {
 /// every curve in 5 dB steps with at least 30 dB shown; ticks every 5 dB (10 dB past 60 dB).
 pub fn plot(curves: &[(&str, &Curve, bool)], width: f64, height: f64) -> Plot {
     let (ml, mr, mt, mb) = MARGIN;
-    let (left, top, right, bottom) = (ml, mt, (width - mr).max(ml + 1.0), (height - mb).max(mt + 1.0));
+    let (left, top, right, bottom) = (
+        ml,
+        mt,
+        (width - mr).max(ml + 1.0),
+        (height - mb).max(mt + 1.0),
+    );
     let (mut low, mut high) = curves
         .iter()
         .flat_map(|(_, c, _)| c.db.iter().copied())
-        .fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), v| (l.min(v), h.max(v)));
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), v| {
+            (l.min(v), h.max(v))
+        });
     if !low.is_finite() {
         (low, high) = (-15.0, 15.0);
     }
@@ -95,9 +102,8 @@ pub fn plot(curves: &[(&str, &Curve, bool)], width: f64, height: f64) -> Plot {
         low = ((low - pad) / 5.0).floor() * 5.0;
         high = low + 30.0;
     }
-    let x_of = |hz: f64| {
-        left + (right - left) * (hz / AXIS_HZ.0).ln() / (AXIS_HZ.1 / AXIS_HZ.0).ln()
-    };
+    let x_of =
+        |hz: f64| left + (right - left) * (hz / AXIS_HZ.0).ln() / (AXIS_HZ.1 / AXIS_HZ.0).ln();
     let y_of = |db: f64| top + (bottom - top) * (high - db) / (high - low);
     let step = if high - low > 60.0 { 10.0 } else { 5.0 };
     let y_ticks = (0..)
@@ -141,7 +147,11 @@ pub fn plot(curves: &[(&str, &Curve, bool)], width: f64, height: f64) -> Plot {
                 target,
                 d,
                 dash,
-                db: curve.db.iter().map(|v| (v * 100.0).round() / 100.0).collect(),
+                db: curve
+                    .db
+                    .iter()
+                    .map(|v| (v * 100.0).round() / 100.0)
+                    .collect(),
             }
         })
         .collect();
@@ -152,7 +162,10 @@ pub fn plot(curves: &[(&str, &Curve, bool)], width: f64, height: f64) -> Plot {
         db_range: [low, high],
         x_ticks,
         y_ticks,
-        frequency_hz: frequency_hz.iter().map(|f| (f * 100.0).round() / 100.0).collect(),
+        frequency_hz: frequency_hz
+            .iter()
+            .map(|f| (f * 100.0).round() / 100.0)
+            .collect(),
         x,
         series,
     }
@@ -174,7 +187,11 @@ mod tests {
         assert_eq!(at("20"), p.area[0]);
         assert_eq!(at("20k"), p.area[2]);
         assert!(((at("1k") - at("100")) - (at("10k") - at("1k"))).abs() < 0.2);
-        assert_eq!(p.db_range, [-15.0, 15.0], "a flat curve gets 30 dB around it");
+        assert_eq!(
+            p.db_range,
+            [-15.0, 15.0],
+            "a flat curve gets 30 dB around it"
+        );
         assert_eq!(p.y_ticks.len(), 7);
         assert!(p.series[0].d.starts_with('M'));
         assert_eq!(p.series[0].d.matches('L').count(), GRID.points - 1);
@@ -183,15 +200,24 @@ mod tests {
     #[test]
     fn series_differ_by_dash_and_the_target_is_dotted() {
         let c = Curve::new(vec![3.0; GRID.points]);
-        let curves: Vec<(&str, &Curve, bool)> =
-            vec![("A", &c, false), ("B", &c, false), ("C", &c, false), ("D", &c, false), ("T", &c, true)];
+        let curves: Vec<(&str, &Curve, bool)> = vec![
+            ("A", &c, false),
+            ("B", &c, false),
+            ("C", &c, false),
+            ("D", &c, false),
+            ("T", &c, true),
+        ];
         let p = plot(&curves, 600.0, 300.0);
         let dashes: Vec<&str> = p.series.iter().map(|s| s.dash).collect();
         assert_eq!(dashes, vec!["", "8 4", "2 3", "10 3 2 3", TARGET_DASH]);
         let mut unique = dashes.clone();
         unique.sort_unstable();
         unique.dedup();
-        assert_eq!(unique.len(), dashes.len(), "every series has its own pattern");
+        assert_eq!(
+            unique.len(),
+            dashes.len(),
+            "every series has its own pattern"
+        );
     }
 
     #[test]

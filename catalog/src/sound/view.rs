@@ -80,10 +80,7 @@ pub fn view(
         let name = model.display_name();
         // A user's curve for a model with no published one sits in the catalog too (for the
         // advisor); here it is shown once, as theirs.
-        let published = catalog
-            .sound(id)
-            .filter(|s| !s.own)
-            .map(|s| &s.measurement);
+        let published = catalog.sound(id).filter(|s| !s.own).map(|s| &s.measurement);
         let mine = own.iter().find(|m| &m.model == id);
         if published.is_none() && mine.is_none() {
             unmeasured.push(name);
@@ -162,7 +159,11 @@ mod tests {
         let v = view(
             &catalog,
             &[],
-            &ids(&["sennheiser-hd-650", "sennheiser-hd-600", "beyerdynamic-dt-770-pro-250"]),
+            &ids(&[
+                "sennheiser-hd-650",
+                "sennheiser-hd-600",
+                "beyerdynamic-dt-770-pro-250",
+            ]),
             ViewOptions::default(),
         )
         .unwrap();
@@ -172,10 +173,16 @@ mod tests {
         let dashes: std::collections::HashSet<&str> =
             v.plot.series.iter().map(|s| s.dash).collect();
         assert_eq!(dashes.len(), 4, "each curve has its own dash pattern");
-        assert!(v.curves[2].provenance.note.is_some(), "the DT 770 file may be the non-Pro");
+        assert!(
+            v.curves[2].provenance.note.is_some(),
+            "the DT 770 file may be the non-Pro"
+        );
         let csv = to_csv(&v);
         assert_eq!(csv.lines().count(), GRID.points + 1);
-        assert!(csv.starts_with("frequency_hz,Sennheiser HD 650 (dB),"), "{csv}");
+        assert!(
+            csv.starts_with("frequency_hz,Sennheiser HD 650 (dB),"),
+            "{csv}"
+        );
     }
 
     #[test]
@@ -196,15 +203,31 @@ mod tests {
     #[test]
     fn a_model_without_a_curve_is_listed_as_unmeasured_and_the_users_own_is_shown() {
         let catalog = Catalog::embedded().unwrap();
-        let v = view(&catalog, &[], &ids(&["sony-mdr-v6"]), ViewOptions::default()).unwrap();
+        let v = view(
+            &catalog,
+            &[],
+            &ids(&["sony-mdr-v6"]),
+            ViewOptions::default(),
+        )
+        .unwrap();
         assert!(v.curves.is_empty());
         assert_eq!(v.unmeasured, vec!["Sony MDR-V6"]);
         assert_eq!(v.plot.series.len(), 1, "the target alone");
 
-        let mut mine = catalog.sound("sennheiser-hd-600").unwrap().measurement.clone();
+        let mut mine = catalog
+            .sound("sennheiser-hd-600")
+            .unwrap()
+            .measurement
+            .clone();
         mine.model = "sony-mdr-v6".into();
         mine.provenance.measurer = "you".into();
-        let v = view(&catalog, &[mine], &ids(&["sony-mdr-v6"]), ViewOptions::default()).unwrap();
+        let v = view(
+            &catalog,
+            &[mine],
+            &ids(&["sony-mdr-v6"]),
+            ViewOptions::default(),
+        )
+        .unwrap();
         assert_eq!(v.curves.len(), 1);
         assert!(v.curves[0].own);
         assert_eq!(v.curves[0].label, "Sony MDR-V6 (your measurement)");

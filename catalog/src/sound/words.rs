@@ -105,7 +105,7 @@ pub fn describe(bands: &[BandError]) -> Vec<Remark> {
         .iter()
         .map(|b| {
             let severity = Severity::of(b.error_db);
-            let range = band_range(b.low_hz, b.high_hz);
+            let range = &b.range;
             let text = if severity == Severity::Close {
                 format!(
                     "{} {range}: within {CLOSE_DB} dB of the target ({:+.1} dB)",
@@ -146,6 +146,7 @@ mod tests {
             label,
             low_hz,
             high_hz,
+            range: band_range(low_hz, high_hz),
             error_db,
         }
     }
