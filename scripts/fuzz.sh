@@ -7,7 +7,7 @@
 # Targets (fuzz/fuzz_targets/): journal_bytes (journal::from_bytes: the file at start-up and every
 # import), journal_document (the same loader and its migrations from structured documents),
 # catalog_load (load::load_files on one data file), search_query (query::run on any text, and on
-# any JSON query). Corpora grow in fuzz/corpus/<target>/, seeded from the test fixtures and the
+# any JSON query), measurement_text (sound::parse::points: a measurement file the user imports). Corpora grow in fuzz/corpus/<target>/, seeded from the test fixtures and the
 # catalog data; a crash stops the run and leaves its input in fuzz/artifacts/<target>/: replay it
 # with `cargo +nightly fuzz run <target> <file>` and turn it into a regression test.
 #
@@ -17,7 +17,7 @@ set -euo pipefail
 
 seconds="${1:-60}"
 shift || true
-all=(journal_bytes journal_document catalog_load search_query)
+all=(journal_bytes journal_document catalog_load search_query measurement_text)
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=("${all[@]}")
 
@@ -45,13 +45,14 @@ seed() {
       printf '{"impedance_min":30,"impedance_max":300,"loud_enough":{"source":{"vrms":1,"output_ohm":10},"target_db":110}}' >"$dir/loud"
       ;;
     journal_document) ;;
+    measurement_text) cp "$root"/catalog/data/curves/source/*.csv "$dir"/ ;;
   esac
 }
 
 max_len() {
   case "$1" in
     catalog_load) echo 65536 ;;
-    journal_bytes) echo 16384 ;;
+    journal_bytes | measurement_text) echo 16384 ;;
     *) echo 4096 ;;
   esac
 }

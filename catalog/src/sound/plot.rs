@@ -20,9 +20,10 @@ const HZ_TICKS: [(f64, &str); 10] = [
     (10_000.0, "10k"),
     (20_000.0, "20k"),
 ];
-/// Dash patterns, one per series in order, so that curves differ without colour. The first is
-/// solid; a series past the last reuses them from the start.
-pub const DASHES: [&str; 5] = ["", "8 4", "2 3", "10 3 2 3", "4 2"];
+/// Dash patterns, one per series in order, so that curves differ without colour: solid, long
+/// dashes, dash-dot, short dashes. Only the target is dotted. A series past the last reuses them
+/// from the start (a plot shows four models at most).
+pub const DASHES: [&str; 4] = ["", "9 4", "12 4 2 4", "4 3"];
 /// The target's own pattern: dotted and thin, so it never reads as a model.
 pub const TARGET_DASH: &str = "1 3";
 
@@ -209,7 +210,7 @@ mod tests {
         ];
         let p = plot(&curves, 600.0, 300.0);
         let dashes: Vec<&str> = p.series.iter().map(|s| s.dash).collect();
-        assert_eq!(dashes, vec!["", "8 4", "2 3", "10 3 2 3", TARGET_DASH]);
+        assert_eq!(dashes, vec!["", "9 4", "12 4 2 4", "4 3", TARGET_DASH]);
         let mut unique = dashes.clone();
         unique.sort_unstable();
         unique.dedup();
