@@ -155,7 +155,47 @@ pub enum Task {
     Casual,
 }
 
+impl Room {
+    /// Every value, quietest first.
+    pub const ALL: [Room; 3] = [Room::Quiet, Room::Moderate, Room::Noisy];
+
+    /// The wire name (`quiet`, `moderate`, `noisy`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Room::Quiet => "quiet",
+            Room::Moderate => "moderate",
+            Room::Noisy => "noisy",
+        }
+    }
+}
+
 impl Task {
+    /// Every value, in display order.
+    pub const ALL: [Task; 8] = [
+        Task::Tracking,
+        Task::Mixing,
+        Task::Mastering,
+        Task::Editing,
+        Task::CriticalListening,
+        Task::Djing,
+        Task::Commuting,
+        Task::Casual,
+    ];
+
+    /// The wire name (`tracking`, `critical-listening`, ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Task::Tracking => "tracking",
+            Task::Mixing => "mixing",
+            Task::Mastering => "mastering",
+            Task::Editing => "editing",
+            Task::CriticalListening => "critical-listening",
+            Task::Djing => "djing",
+            Task::Commuting => "commuting",
+            Task::Casual => "casual",
+        }
+    }
+
     /// Words for a sentence ("critical listening").
     pub fn label(self) -> &'static str {
         match self {

@@ -182,3 +182,53 @@ mod tests {
         }
     }
 }
+
+/// The wire names the enums give themselves (`as_str`) are the ones serde reads and writes: the
+/// command line and the UI take them from the enums, so the two must never drift.
+#[cfg(test)]
+mod wire_names {
+    use serde::Serialize;
+
+    fn serde_name<T: Serialize>(value: T) -> String {
+        serde_json::to_value(value)
+            .unwrap()
+            .as_str()
+            .unwrap()
+            .to_owned()
+    }
+
+    #[test]
+    fn every_enums_as_str_is_its_serde_name() {
+        use crate::advisor::{Room, Task};
+        use crate::model::FigureKind;
+        use crate::sound::{Normalize, Smoothing};
+        use crate::{Back, SensitivityUnit, Tier, Transducer};
+        for v in Back::ALL {
+            assert_eq!(v.as_str(), serde_name(v));
+        }
+        for v in Tier::ALL {
+            assert_eq!(v.as_str(), serde_name(v));
+        }
+        for v in Transducer::ALL {
+            assert_eq!(v.as_str(), serde_name(v));
+        }
+        for v in SensitivityUnit::ALL {
+            assert_eq!(v.as_str(), serde_name(v));
+        }
+        for v in Room::ALL {
+            assert_eq!(v.as_str(), serde_name(v));
+        }
+        for v in Task::ALL {
+            assert_eq!(v.as_str(), serde_name(v));
+        }
+        for v in FigureKind::ALL {
+            assert_eq!(v.as_str(), serde_name(v));
+        }
+        for v in Smoothing::ALL {
+            assert_eq!(v.as_str(), serde_name(v));
+        }
+        for v in Normalize::ALL {
+            assert_eq!(v.as_str(), serde_name(v));
+        }
+    }
+}

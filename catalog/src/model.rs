@@ -126,6 +126,9 @@ pub enum SensitivityUnit {
 }
 
 impl SensitivityUnit {
+    /// Both units.
+    pub const ALL: [SensitivityUnit; 2] = [SensitivityUnit::DbPerMw, SensitivityUnit::DbPerV];
+
     /// The wire name (`dB/mW`, `dB/V`).
     pub fn as_str(self) -> &'static str {
         match self {

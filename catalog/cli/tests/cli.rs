@@ -1,5 +1,6 @@
-//! `headroom-cli`: the JSON shapes of issue 4's contract, and errors that exit non-zero with one
-//! line naming the bad flag.
+//! `headroom-cli`: the JSON shapes scripts rely on (pinned, for one fixed input per subcommand),
+//! help for the tool and each subcommand, and errors that exit non-zero with one line naming the
+//! bad flag.
 
 use std::process::{Command, Output};
 
@@ -448,4 +449,160 @@ fn errors_exit_non_zero_with_one_line_naming_the_flag() {
     }
     assert!(fails(&[]).contains("command"));
     assert!(fails(&["frobnicate"]).contains("frobnicate"));
+}
+
+/// The output of each subcommand for one fixed input, byte for byte. It moves when the catalog
+/// data does: `HEADROOM_BLESS=1 cargo test -p headroom-cli` rewrites the fixtures; review the
+/// diff (a field that appears, vanishes or is renamed there is a change scripts will see).
+#[test]
+fn each_subcommands_json_is_pinned_for_one_input() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "models",
+            &[
+                "models", "--back", "open", "--tier", "budget", "--search", "hd", "--json",
+            ],
+        ),
+        (
+            "recommend",
+            &[
+                "recommend",
+                "--room",
+                "noisy",
+                "--task",
+                "tracking",
+                "--task",
+                "mixing",
+                "--source",
+                "laptop",
+                "--budget",
+                "midrange",
+                "--hours",
+                "3",
+                "--glasses",
+                "--limit",
+                "5",
+                "--json",
+            ],
+        ),
+        (
+            "drive",
+            &[
+                "drive",
+                "--model",
+                "sennheiser-hd-650",
+                "--source",
+                "mac",
+                "--target-db",
+                "105",
+                "--json",
+            ],
+        ),
+        (
+            "drive-figures",
+            &[
+                "drive",
+                "--impedance",
+                "32",
+                "--sensitivity",
+                "100",
+                "--unit",
+                "dB/V",
+                "--vrms",
+                "1",
+                "--output-ohms",
+                "10",
+                "--json",
+            ],
+        ),
+        ("sources", &["sources", "--json"]),
+        (
+            "fr",
+            &[
+                "fr",
+                "sennheiser-hd-600",
+                "--smooth",
+                "1/6",
+                "--normalize",
+                "500",
+                "--json",
+            ],
+        ),
+    ];
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    for (name, args) in cases {
+        let out = cli(args);
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let path = dir.join(format!("{name}.json"));
+        if std::env::var_os("HEADROOM_BLESS").is_some() {
+            std::fs::write(&path, &out.stdout).unwrap();
+            continue;
+        }
+        let expected = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        assert!(
+            out.stdout == expected,
+            "{name}: the output differs from tests/fixtures/{name}.json:\n{}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+    }
+}
+
+#[test]
+fn help_works_for_the_tool_and_every_subcommand() {
+    let out = cli(&["--help"]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    for sub in ["models", "recommend", "drive", "sources", "fr"] {
+        assert!(text.contains(sub), "{sub} in the tool's help: {text}");
+        let out = cli(&[sub, "--help"]);
+        assert!(out.status.success(), "{sub} --help");
+        let help = String::from_utf8(out.stdout).unwrap();
+        assert!(help.contains("--json"), "{sub}: {help}");
+    }
+    // The enum values the help lists are the domain's wire names.
+    let help = String::from_utf8(cli(&["recommend", "--help"]).stdout).unwrap();
+    assert!(help.contains("critical-listening"), "{help}");
+    assert!(
+        help.contains("interface") && help.contains("custom"),
+        "{help}"
+    );
+    let help = String::from_utf8(cli(&["fr", "--help"]).stdout).unwrap();
+    assert!(help.contains("1/12") && help.contains("loudness"), "{help}");
+}
+
+#[test]
+fn fr_prints_a_curve_and_refuses_a_model_nobody_measured() {
+    let v = json(&["fr", "sennheiser-hd-650", "--json"]);
+    for key in ["id", "curve", "target", "bands", "preference", "source"] {
+        assert!(v.get(key).is_some(), "{key} in fr's output");
+    }
+    let f = v["curve"]["frequency_hz"].as_array().unwrap();
+    let db = v["curve"]["db"].as_array().unwrap();
+    assert_eq!(f.len(), db.len());
+    assert_eq!(v["target"]["db"].as_array().unwrap().len(), db.len());
+    assert_eq!(v["bands"].as_array().unwrap().len(), 7);
+    for b in v["bands"].as_array().unwrap() {
+        for key in ["name", "low_hz", "high_hz", "error_db"] {
+            assert!(b.get(key).is_some(), "{key} in {b}");
+        }
+    }
+    assert_eq!(v["source"]["measurer"], "oratory1990");
+    assert!(v["preference"].as_f64().unwrap() < 114.49);
+
+    let out = cli(&["fr", "sony-mdr-v6"]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "a model nobody measured exits 1"
+    );
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("no published measurement"), "{err}");
+    assert!(fails(&["fr", "sennheiser-hd-650", "--smooth", "1/5"]).contains("--smooth"));
+    assert!(fails(&["fr", "sennheiser-hd-650", "--normalize", "2k"]).contains("--normalize"));
+    assert!(fails(&["fr"]).contains("MODEL-ID"));
+    assert!(fails(&["fr", "no-such-model"]).contains("no-such-model"));
 }
