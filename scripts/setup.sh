@@ -3,8 +3,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# gcc-mingw-w64-x86-64: the Windows check (`make test`) needs its windres for the resource step.
 packages=(build-essential pkg-config libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev
-  libsoup-3.0-dev libssl-dev xvfb xauth webkit2gtk-driver x11-utils)
+  libsoup-3.0-dev libssl-dev xvfb xauth webkit2gtk-driver x11-utils gcc-mingw-w64-x86-64)
 
 if ! command -v cargo >/dev/null 2>&1; then
   echo "setup: Rust is missing: install it with rustup (https://rustup.rs), then run this again." >&2
@@ -27,6 +28,13 @@ if command -v dpkg-query >/dev/null 2>&1; then
   fi
 else
   echo "setup: not a Debian/Ubuntu system; install Tauri's prerequisites yourself (see README)." >&2
+fi
+
+# The Rust standard library for Windows, for `make test`'s check that the app builds there.
+if command -v rustup >/dev/null 2>&1 \
+  && ! rustup target list --installed | grep -qx x86_64-pc-windows-gnu; then
+  echo "setup: adding the Rust target x86_64-pc-windows-gnu"
+  rustup target add x86_64-pc-windows-gnu
 fi
 
 # npm packages for the tests and the package build (axe-core, @tauri-apps/cli), as locked.
