@@ -143,18 +143,104 @@ async fn churn(client: &Client, n: usize) {
     assert_eq!(js(client, &script).await, "ok");
 }
 
+/// `n` mixed actions a user makes, through the real window: advisor changes, notes saved, a
+/// model's detail opened and closed, a model added to and removed from the comparison, and
+/// switching between the four areas, in turn.
+async fn mixed_churn(client: &Client, n: usize) {
+    let script = format!(
+        r#"const done = arguments[arguments.length - 1];
+        (async () => {{
+          const api = await import('./api.js');
+          const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+          const tab = async (id) => {{ document.getElementById('tab-' + id).click(); await frame(); }};
+          const profile = await api.getProfile();
+          for (let i = 0; i < {n}; i++) {{
+            switch (i % 5) {{
+              case 0:
+                profile.hours = 1 + (i % 8);
+                await api.recommend(profile);
+                break;
+              case 1:
+                await api.sessionAdd({{ model_id: 'sony-mdr-7506', date: '2026-11-21', place: 'Mixed', notes: 'm' + i }});
+                break;
+              case 2: {{
+                await tab('browse');
+                const link = document.querySelector('table.models tbody tr:nth-child(3) .model-link');
+                link.click();
+                for (let k = 0; k < 100 && !document.querySelector('dialog.detail[open] .sound-body[aria-busy="false"]'); k++) await frame();
+                document.querySelector('dialog.detail[open]')?.close();
+                break;
+              }}
+              case 3: {{
+                const {{ ids }} = await api.getComparison();
+                await api.setCompare(ids.includes('sennheiser-hd-650') ? [] : ['sennheiser-hd-650', 'sennheiser-hd-600']);
+                break;
+              }}
+              default:
+                await tab(['advisor', 'compare', 'shortlist', 'browse'][i % 4]);
+            }}
+          }}
+          await tab('browse');
+          done('ok');
+        }})().catch((e) => done(String(e)));"#
+    );
+    assert_eq!(js(client, &script).await, "ok");
+}
+
+/// The Compare overlay of four measured models and the target: the view's own work to draw it
+/// (build the SVG from the domain's plot, the legend, the band table; the style and layout it
+/// causes), per frame, over `reps` redraws from the same data.
+async fn overlay_frames(client: &Client, reps: usize) -> Vec<f64> {
+    let script = format!(
+        r#"const done = arguments[arguments.length - 1];
+        (async () => {{
+          const {{ SoundPanel }} = await import('./sound.js');
+          const ids = ['sennheiser-hd-650', 'sennheiser-hd-600', 'beyerdynamic-dt-770-pro-250', 'audeze-lcd-2'];
+          const panel = new SoundPanel(ids, {{ notify: () => {{}} }});
+          document.getElementById('view').appendChild(panel.element);
+          await panel.load();
+          const out = [];
+          for (let i = 0; i < {reps}; i++) {{
+            await new Promise((r) => requestAnimationFrame(r));
+            const t = performance.now();
+            panel.render();
+            panel.element.getBoundingClientRect();
+            out.push(performance.now() - t);
+          }}
+          panel.element.remove();
+          done(out);
+        }})().catch((e) => done(String(e)));"#
+    );
+    let v = js(client, &script).await;
+    v.as_array()
+        .unwrap_or_else(|| panic!("overlay frames: {v}"))
+        .iter()
+        .filter_map(Value::as_f64)
+        .collect()
+}
+
+/// PSS (kB) of the app process alone and of everything it started (WebKit's processes).
+fn pss_split_kb(root: u32) -> (u64, u64) {
+    let total = pss_kb(root);
+    let own = pss_of(root);
+    (own, total - own)
+}
+
+fn pss_of(pid: u32) -> u64 {
+    std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup"))
+        .unwrap_or_default()
+        .lines()
+        .find_map(|l| l.strip_prefix("Pss:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+        .unwrap_or(0)
+}
+
 /// Sum of PSS (kB) over the app process and everything it started (WebKit's processes).
 fn pss_kb(root: u32) -> u64 {
     let mut total = 0;
     let mut stack = vec![root];
     while let Some(pid) = stack.pop() {
-        let rollup =
-            std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup")).unwrap_or_default();
-        total += rollup
-            .lines()
-            .find_map(|l| l.strip_prefix("Pss:"))
-            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
-            .unwrap_or(0);
+        total += pss_of(pid);
         stack.extend(children(pid));
     }
     total
@@ -358,14 +444,18 @@ async fn main() {
         "app_info + list_models answered",
     );
     let painted = column(&ours, |s| s.painted);
+    // Judged against the floor measured beside it: the machine sets the floor, the app its excess.
+    let budget =
+        floor_painted.map(|f| (1.15 * f, format!("≤ {:.0} ms (1.15 × the floor)", 1.15 * f)));
     row(
         "start-up: process start to catalog painted",
         &painted,
         "ms",
-        Some((300.0, "≤ 300 ms")),
+        budget.as_ref().map(|(b, t)| (*b, t.as_str())),
         &match floor_painted {
             Some(f) => format!(
-                "{launches} launches; {:+.0} ms against the floor",
+                "{launches} launches; {:.2} × the floor ({:+.0} ms)",
+                painted.median / f,
                 painted.median - f
             ),
             None => format!("{launches} launches"),
@@ -384,6 +474,7 @@ async fn main() {
     tokio::time::sleep(SETTLE).await;
     let pid = newest_pid(app);
     let pss_start = pss_kb(pid) as f64 / 1024.0;
+    let (own_start, web_start) = pss_split_kb(pid);
     let times = ipc(&client, reps).await;
     for (key, name, budget) in [
         ("list", "IPC: list_models (all)", (3.0, "≤ 3 ms")),
@@ -410,6 +501,7 @@ async fn main() {
     // Give the web process's garbage collector a moment, as a user pausing would.
     tokio::time::sleep(Duration::from_secs(3)).await;
     let pss_after = pss_kb(pid) as f64 / 1024.0;
+    let (own_after, web_after) = pss_split_kb(pid);
     let one = |v: f64| Stats {
         median: v,
         min: v,
@@ -450,15 +542,58 @@ async fn main() {
         &note,
     );
     let growth = (pss_after / pss_start - 1.0) * 100.0;
+    let split = |own: u64, web: u64, own0: u64, web0: u64| {
+        format!(
+            "app process {:+.1} MB, WebKit processes {:+.1} MB",
+            (own as f64 - own0 as f64) / 1024.0,
+            (web as f64 - web0 as f64) / 1024.0
+        )
+    };
     row(
         &format!("memory: PSS after {churn_n} advisor changes + {churn_n} saves"),
         &one(pss_after),
         "MB",
         None,
         &format!(
-            "growth {growth:.1}% (budget ≤ 5%: {})",
-            if growth <= 5.0 { "holds" } else { "MISSED" }
+            "growth {growth:.1}% (budget ≤ 3%: {}); {}",
+            if growth <= 3.0 { "holds" } else { "MISSED" },
+            split(own_after, web_after, own_start, web_start)
         ),
+    );
+    client.close().await.ok();
+
+    // 4b. A longer mix of what a user does, on a fresh launch.
+    let mixed_n = if full { 5000 } else { 10 };
+    let client = harness.launch().await;
+    tokio::time::sleep(SETTLE).await;
+    let pid = newest_pid(app);
+    let before = pss_kb(pid) as f64 / 1024.0;
+    let (own0, web0) = pss_split_kb(pid);
+    mixed_churn(&client, mixed_n).await;
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    let after = pss_kb(pid) as f64 / 1024.0;
+    let (own1, web1) = pss_split_kb(pid);
+    let growth = (after / before - 1.0) * 100.0;
+    row(
+        &format!("memory: PSS after {mixed_n} mixed actions"),
+        &one(after),
+        "MB",
+        None,
+        &format!(
+            "growth {growth:.1}% (budget ≤ 3%: {}); {}; advisor, saves, detail, compare, views",
+            if growth <= 3.0 { "holds" } else { "MISSED" },
+            split(own1, web1, own0, web0)
+        ),
+    );
+
+    // 7. The Compare overlay of four curves and the target.
+    let frames = overlay_frames(&client, if full { 60 } else { 3 }).await;
+    row(
+        "UI: drawing the Compare overlay, 4 curves + target",
+        &stats(frames),
+        "ms",
+        Some((16.0, "≤ 16 ms a frame")),
+        "SVG, legend and band table built, plus the style and layout they cause",
     );
     client.close().await.ok();
     drop(harness);

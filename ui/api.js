@@ -60,7 +60,10 @@ export const appInfo = () => call('app_info');
  *   impedance_min?: number|null, impedance_max?: number|null, sort?: string, descending?: boolean,
  *   offset?: number, limit?: number|null }} Query
  * @typedef {{ value: string, count: number }} FacetCount
- * @typedef {{ total: number, models: Model[], facets: Record<'back'|'tier'|'transducer'|'brand', FacetCount[]> }} ModelPage
+ * @typedef {{ id: string, brand: string, model: string, variant: string|null, back: 'open'|'semi-open'|'closed',
+ *   transducer: string|null, impedance_ohm: number|null, sensitivity: Sensitivity|null, weight_g: number|null,
+ *   tier: string|null, origin: 'catalog'|'user' }} ModelBrief
+ * @typedef {{ total: number, models: ModelBrief[], facets: Record<'back'|'tier'|'transducer'|'brand', FacetCount[]> }} ModelPage
  */
 
 /** @param {Query} query @returns {Promise<ModelPage>} */

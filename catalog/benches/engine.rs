@@ -1,4 +1,5 @@
-//! Engine scaling: search/filter and recommend over synthetic catalogs of 100 to 100,000 models.
+//! Engine scaling: search/filter and recommend over synthetic catalogs of 100 to 100,000 models,
+//! and the measured-sound analysis over the catalog's own curves.
 //! Prints table rows (median, min, max over repeated runs), the time per model, and the fitted
 //! scaling exponent. `cargo bench -p headroom-catalog --bench engine`; under `cargo test` it runs
 //! a quick smoke pass with small catalogs.
@@ -8,6 +9,7 @@ use std::time::{Duration, Instant};
 
 use headroom_catalog::advisor::{self, Profile, Room, SourceChoice, Task};
 use headroom_catalog::query::{self, Query};
+use headroom_catalog::sound::{self, Normalize, Smoothing};
 use headroom_catalog::{synthetic, Back, Tier};
 
 struct Stats {
@@ -150,6 +152,7 @@ fn main() {
         );
         curves[2].push((n, s.median));
     }
+    sound_rows(full);
     for (name, curve) in ["search", "filter", "recommend"].iter().zip(&curves) {
         let k = exponent(curve);
         let verdict = if k <= 1.1 {
@@ -162,4 +165,49 @@ fn main() {
             curve.len()
         );
     }
+}
+
+/// The measured-sound analysis: one curve (smoothed, normalised, band errors, rating), every
+/// curve in the catalog, and how much the curves weigh in the binary.
+fn sound_rows(full: bool) {
+    let m = sound::Measurements::embedded().expect("the embedded curves load");
+    let hd650 = &m.get("sennheiser-hd-650").expect("a measured HD 650").curve;
+    let reps = if full { 2_000 } else { 3 };
+    let s = measure(reps, || {
+        black_box(sound::analyse(
+            black_box(hd650),
+            m.target(),
+            Smoothing::Sixth,
+            Normalize::Loudness,
+        ));
+    });
+    row(
+        "sound: analyse one curve (1/6 octave, loudness-matched)",
+        &s,
+        Some(1.0),
+        "HD 650 against the target",
+    );
+    let s = measure(if full { 200 } else { 3 }, || {
+        for c in m.iter() {
+            black_box(sound::analyse(
+                &c.curve,
+                m.target(),
+                Smoothing::None,
+                Normalize::Loudness,
+            ));
+        }
+    });
+    row(
+        &format!("sound: analyse every catalog curve ({})", m.len()),
+        &s,
+        Some(50.0),
+        "what the catalog computes once at start-up",
+    );
+    let bytes: usize = sound::embedded_bytes();
+    let mb = bytes as f64 / 1_048_576.0;
+    println!(
+        "| size: the catalog's curves, embedded | {mb:.3} MB | | | ≤ 1 MB: {} | {} files of text in the binary |",
+        if mb <= 1.0 { "holds" } else { "MISSED" },
+        m.len() + 1
+    );
 }

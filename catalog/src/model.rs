@@ -471,6 +471,52 @@ pub struct Model {
     pub origin: Origin,
 }
 
+/// What a list of models shows of each (the catalog table, an advice card): the full model is
+/// one `get_model` away.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ModelBrief {
+    /// Stable slug.
+    pub id: String,
+    /// Maker.
+    pub brand: String,
+    /// Model name without the brand.
+    pub model: String,
+    /// Variant label.
+    pub variant: Option<String>,
+    /// Cup design.
+    pub back: Back,
+    /// Driver type.
+    pub transducer: Option<Transducer>,
+    /// Nominal impedance, ohm.
+    pub impedance_ohm: Option<f64>,
+    /// Sensitivity with its unit.
+    pub sensitivity: Option<Sensitivity>,
+    /// Weight without cable, grams.
+    pub weight_g: Option<f64>,
+    /// Price tier.
+    pub tier: Option<Tier>,
+    /// Catalog or the user's own.
+    pub origin: Origin,
+}
+
+impl From<&Model> for ModelBrief {
+    fn from(m: &Model) -> Self {
+        ModelBrief {
+            id: m.id.clone(),
+            brand: m.brand.clone(),
+            model: m.model.clone(),
+            variant: m.variant.clone(),
+            back: m.back,
+            transducer: m.transducer,
+            impedance_ohm: m.impedance_ohm,
+            sensitivity: m.sensitivity,
+            weight_g: m.weight_g,
+            tier: m.tier,
+            origin: m.origin,
+        }
+    }
+}
+
 impl Model {
     /// Whether the figure named `field` (one of [`FIGURES`]) is known.
     pub fn has_figure(&self, field: &str) -> bool {

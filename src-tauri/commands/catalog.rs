@@ -2,8 +2,9 @@
 
 use headroom_catalog::advisor::{self, Profile, Recommendation};
 use headroom_catalog::drive::{self, SourcePreset};
+use headroom_catalog::model::ModelBrief;
 use headroom_catalog::query::{self, Facets, Query};
-use headroom_catalog::{Back, Model, Origin, Sensitivity, Tier};
+use headroom_catalog::Model;
 use serde::Serialize;
 use tauri::State;
 
@@ -89,11 +90,12 @@ pub fn app_info(state: State<'_, AppState>) -> AppInfo {
     }
 }
 
-/// A page of the catalog for a query, with the total and the facet counts.
+/// A page of the catalog for a query, with the total and the facet counts. Each model as a
+/// brief: the table's fields only (the first view's data, sent before the first paint).
 #[derive(Serialize)]
 pub struct ModelPage {
     total: usize,
-    models: Vec<Model>,
+    models: Vec<ModelBrief>,
     facets: Facets,
 }
 
@@ -105,7 +107,7 @@ pub fn list_models(state: State<'_, AppState>, query: Query) -> CmdResult<ModelP
     let models = result
         .ids
         .iter()
-        .filter_map(|id| catalog.get(id).cloned())
+        .filter_map(|id| catalog.get(id).map(ModelBrief::from))
         .collect();
     Ok(ModelPage {
         total: result.total,
@@ -154,36 +156,6 @@ pub struct Advice {
     #[serde(flatten)]
     recommendation: Recommendation,
     model: ModelBrief,
-}
-
-/// The few fields an advice card shows; the full model is one `get_model` away.
-#[derive(Serialize)]
-struct ModelBrief {
-    id: String,
-    brand: String,
-    model: String,
-    variant: Option<String>,
-    back: Back,
-    impedance_ohm: Option<f64>,
-    sensitivity: Option<Sensitivity>,
-    tier: Option<Tier>,
-    origin: Origin,
-}
-
-impl From<&Model> for ModelBrief {
-    fn from(m: &Model) -> Self {
-        ModelBrief {
-            id: m.id.clone(),
-            brand: m.brand.clone(),
-            model: m.model.clone(),
-            variant: m.variant.clone(),
-            back: m.back,
-            impedance_ohm: m.impedance_ohm,
-            sensitivity: m.sensitivity,
-            tier: m.tier,
-            origin: m.origin,
-        }
-    }
 }
 
 /// The ranking: how many models were ranked, and the best of them explained.

@@ -12,6 +12,11 @@ use crate::error::{Error, ErrorKind, Result};
 /// The embedded curve files: (name relative to `catalog/data`, contents).
 const EMBEDDED_FILES: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/curve_files.rs"));
 
+/// How many bytes the embedded curve files add to the binary.
+pub fn embedded_bytes() -> usize {
+    EMBEDDED_FILES.iter().map(|(_, text)| text.len()).sum()
+}
+
 /// Where a curve comes from. Shown under every plot.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -26,7 +26,7 @@ pub use analysis::{
     analyse, band_errors, normalise, preference, smooth, Analysis, BandError, Normalize, Smoothing,
     BANDS, PREFERENCE_RANGE,
 };
-pub use data::{Measurement, Measurements, Provenance};
+pub use data::{embedded_bytes, Measurement, Measurements, Provenance};
 pub use plot::{plot, Plot, PlotSeries, Tick, AXIS_HZ, DASHES, TARGET_DASH};
 pub use summary::ModelSound;
 pub use view::{to_csv, view, ShownCurve, SoundView, ViewOptions, PLOT_SIZE};
