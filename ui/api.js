@@ -48,7 +48,11 @@ async function call(command, args) {
 
 /**
  * @typedef {{ value: string, label: string, explanation?: string }} Word
- * @typedef {{ figure_kinds: Word[], smoothing: Word[], normalize: Word[] }} Vocabulary
+ * @typedef {{ reason_chars: number, place_chars: number, notes_chars: number, name_chars: number, minutes: number,
+ *   import_bytes: number, measurement_bytes: number, curve_label_chars: number,
+ *   impedance_ohm: [number, number], weight_g: [number, number], price_usd: [number, number],
+ *   hours: [number, number] }} Limits
+ * @typedef {{ figure_kinds: Word[], smoothing: Word[], normalize: Word[], limits: Limits }} Vocabulary
  * @typedef {{ level: string, message: string }} Notice
  * @returns {Promise<{version: string, data_dir: string, data_file: string, catalog_models: number,
  *   notices: Notice[], started_ms: number, vocabulary: Vocabulary}>}
@@ -118,6 +122,8 @@ export const ownModelUpdate = (id, model) => call('own_model_update', { id, mode
 export const ownModelDelete = (id) => call('own_model_delete', { id });
 export const ownModelRestore = (undo) => call('own_model_restore', { undo });
 export const setCompare = (ids) => call('set_compare', { ids });
+/** Adds a model to the comparison (at most four; one already there stays). @returns {Promise<{ids: string[], added: boolean}>} */
+export const compareAdd = (modelId) => call('compare_add', { modelId });
 /** @param {'json'|'csv'|'markdown'} format @returns {Promise<string>} */
 export const exportJournal = (format) => call('export_journal', { format });
 /** @param {string} text the file's contents @param {'merge'|'replace'} mode */

@@ -28,23 +28,19 @@ const actions = {
   },
 };
 
-/** Adds a model to the comparison set (at most four). */
+/** Adds a model to the comparison set; the domain keeps the rule (no duplicates, four at most). */
 actions.onCompare = async (id) => {
+  const open = { label: 'Open compare', run: () => show('compare') };
   try {
-    const { ids } = await api.getComparison();
-    if (ids.includes(id)) {
-      notify('Already in the comparison.', 'info', { label: 'Open compare', run: () => show('compare') }, 'compare');
+    const { ids, added } = await api.compareAdd(id);
+    if (!added) {
+      notify('Already in the comparison.', 'info', open, 'compare');
       return;
     }
-    if (ids.length >= 4) {
-      notify('The comparison holds four models at most: remove one first.', 'error', { label: 'Open compare', run: () => show('compare') }, 'compare');
-      return;
-    }
-    await api.setCompare([...ids, id]);
     state.instances.get('compare')?.then((view) => view.activate());
-    notify(`Added to the comparison (${ids.length + 1} of 4).`, 'info', { label: 'Open compare', run: () => show('compare') }, 'compare');
+    notify(`Added to the comparison (${ids.length} of 4).`, 'info', open, 'compare');
   } catch (e) {
-    notify(e.message, 'error');
+    notify(e.message, 'error', e.kind === 'invalid_input' ? open : null, 'compare');
   }
 };
 

@@ -14,8 +14,6 @@ let panelCount = 0;
 
 /** The accepted measurement files (the domain reads all three; see `sound::parse`). */
 const FILE_TYPES = '.csv,.txt,.tsv,text/plain,text/csv';
-/** The largest file the domain reads, checked here too so a huge file is not even read. */
-const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
 export class SoundPanel {
   /**
@@ -39,6 +37,7 @@ export class SoundPanel {
   async load() {
     try {
       const words = await vocabulary();
+      this.limits = words.limits;
       if (!this.controls.firstChild) this.renderControls(words);
       this.body.setAttribute('aria-busy', 'true');
       this.view = await api.getSound(this.ids, this.settings);
@@ -150,8 +149,10 @@ export class SoundPanel {
         const file = input.files?.[0];
         input.value = '';
         if (!file) return;
-        if (file.size > MAX_FILE_BYTES) {
-          this.options.notify(`${file.name} is ${Math.round(file.size / 1024)} KiB; a measurement file may be at most 2 MiB. Nothing was changed.`, 'error');
+        // The domain's limit, checked here too so that a huge file is not even read.
+        const max = this.limits.measurement_bytes;
+        if (file.size > max) {
+          this.options.notify(`${file.name} is ${Math.round(file.size / 1024)} KiB; a measurement file may be at most ${max / 1048576} MiB. Nothing was changed.`, 'error');
           return;
         }
         try {
@@ -164,7 +165,7 @@ export class SoundPanel {
     });
     return h('div', { class: 'own-measurement' },
       h('h4', {}, 'Your own measurement'),
-      h('p', { class: 'muted' }, 'An AutoEq CSV (frequency,raw), a Room EQ Wizard text export, or a squig.link / CrinGraph .txt; at most 2 MiB.'),
+      h('p', { class: 'muted' }, `An AutoEq CSV (frequency,raw), a Room EQ Wizard text export, or a squig.link / CrinGraph .txt; at most ${this.limits.measurement_bytes / 1048576} MiB.`),
       h('div', { class: 'actions' },
         input,
         h('label', { for: inputId, class: 'file-button' }, mine ? 'Replace your measurement…' : 'Import your measurement…'),

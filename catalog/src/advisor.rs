@@ -39,6 +39,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::drive::{self, Drive, SourceSpec, Verdict};
 use crate::error::{Error, Result};
+use crate::journal::{self, TryOnSummary};
 use crate::load::SEED_MODELS;
 use crate::model::{Back, Model, Tier};
 use crate::sound::{self, BandError, ModelSound, Severity};
@@ -48,10 +49,8 @@ use crate::Catalog;
 pub const MIN_HOURS: f64 = 0.25;
 /// Longest session the profile accepts, hours.
 pub const MAX_HOURS: f64 = 16.0;
-/// Lowest target the profile accepts, dB SPL peaks.
-pub const MIN_TARGET_DB: f64 = 90.0;
-/// Highest target the profile accepts, dB SPL peaks.
-pub const MAX_TARGET_DB: f64 = 125.0;
+/// The profile's target peak level takes the one range of the drivability engine.
+pub use crate::drive::{MAX_TARGET_DB, MIN_TARGET_DB};
 /// Sessions from this long count as long (airflow and weight start to matter), hours.
 pub const LONG_SESSION_HOURS: f64 = 3.0;
 /// Sessions from this long count as very long, hours.
@@ -362,62 +361,24 @@ impl Profile {
     }
 }
 
-/// The verdict the user gave after trying a model on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum TryVerdict {
-    /// Wants it.
-    Keep,
-    /// Undecided.
-    Maybe,
-    /// Ruled it out.
-    No,
-}
-
-/// What the user's try-on journal says about one model. Ratings are 1 to 5, and for comfort,
-/// clamp, heat and glasses fit 5 is the best (5 clamp: not too tight; 5 heat: stays cool).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct UserFit {
-    /// The model tried.
-    pub model_id: String,
-    /// How many try-on sessions the averages cover (0: ignored).
-    pub sessions: u32,
-    /// Average comfort.
-    #[serde(default)]
-    pub avg_comfort: Option<f64>,
-    /// Average clamp (5: just right, 1: far too tight).
-    #[serde(default)]
-    pub avg_clamp: Option<f64>,
-    /// Average heat (5: stays cool, 1: sweaty).
-    #[serde(default)]
-    pub avg_heat: Option<f64>,
-    /// How well it sits with glasses.
-    #[serde(default)]
-    pub glasses_fit: Option<f64>,
-    /// The latest verdict.
-    #[serde(default)]
-    pub last_verdict: Option<TryVerdict>,
-}
-
-impl UserFit {
-    fn validate(&self, index: usize) -> Result<()> {
-        for (name, value) in [
-            ("avg_comfort", self.avg_comfort),
-            ("avg_clamp", self.avg_clamp),
-            ("avg_heat", self.avg_heat),
-            ("glasses_fit", self.glasses_fit),
-        ] {
-            if let Some(v) = value {
-                if !v.is_finite() || !(1.0..=5.0).contains(&v) {
-                    return Err(Error::invalid_input(
-                        &format!("fits[{index}].{name}"),
-                        format!("{v} is not a rating from 1 to 5"),
-                    ));
-                }
+/// The averages of a user's try-ons the advisor weighs must be ratings from 1 to 5.
+fn validate_fit(f: &TryOnSummary, index: usize) -> Result<()> {
+    for (name, value) in [
+        ("avg_comfort", f.avg_comfort),
+        ("avg_clamp", f.avg_clamp),
+        ("avg_heat", f.avg_heat),
+        ("avg_glasses_fit", f.avg_glasses_fit),
+    ] {
+        if let Some(v) = value {
+            if !v.is_finite() || !(1.0..=5.0).contains(&v) {
+                return Err(Error::invalid_input(
+                    &format!("fits[{index}].{name}"),
+                    format!("{v} is not a rating from 1 to 5"),
+                ));
             }
         }
-        Ok(())
     }
+    Ok(())
 }
 
 /// Pro or con.
@@ -845,7 +806,7 @@ impl<'p> Plan<'p> {
         &self,
         model: &Model,
         sound: Option<&ModelSound>,
-        fit: Option<&UserFit>,
+        fit: Option<&TryOnSummary>,
         over_budget: bool,
         sink: &mut S,
     ) -> Option<Drive> {
@@ -854,7 +815,7 @@ impl<'p> Plan<'p> {
 
         // Cup design, minus the guesses the user's own try-on replaces.
         let heat_known = fit.is_some_and(|f| f.avg_heat.is_some());
-        let glasses_known = fit.is_some_and(|f| f.glasses_fit.is_some());
+        let glasses_known = fit.is_some_and(|f| f.avg_glasses_fit.is_some());
         for (topic, reason) in &self.back_reasons[back_index(model.back)] {
             let replaced = match topic {
                 Topic::Heat => heat_known,
@@ -1118,16 +1079,16 @@ impl<'p> Plan<'p> {
         }
     }
 
-    fn fit_reasons<S: Sink>(&self, f: &UserFit, sink: &mut S) {
+    fn fit_reasons<S: Sink>(&self, f: &TryOnSummary, sink: &mut S) {
         let p = self.profile;
         match f.last_verdict {
-            Some(TryVerdict::Keep) => sink.add(W_TRY_KEEP, None, |t| {
+            Some(journal::Verdict::Keep) => sink.add(W_TRY_KEEP, None, |t| {
                 t.push_str("You marked it \"keep\" after your own try-on");
             }),
-            Some(TryVerdict::No) => sink.add(-W_TRY_NO, None, |t| {
+            Some(journal::Verdict::No) => sink.add(-W_TRY_NO, None, |t| {
                 t.push_str("You marked it \"no\" after your own try-on");
             }),
-            Some(TryVerdict::Maybe) | None => {}
+            Some(journal::Verdict::Maybe) | None => {}
         }
         let heat = if p.runs_hot {
             W_TRY_HEAT_RUNS_HOT
@@ -1157,7 +1118,7 @@ impl<'p> Plan<'p> {
                 "heat",
             ),
             (
-                f.glasses_fit.filter(|_| p.glasses),
+                f.avg_glasses_fit.filter(|_| p.glasses),
                 W_TRY_GLASSES,
                 "Works with your glasses",
                 "Presses on your glasses",
@@ -1264,7 +1225,7 @@ impl Sink for Sentences<'_> {
 pub fn recommend(
     catalog: &Catalog,
     profile: &Profile,
-    fits: &[UserFit],
+    fits: &[TryOnSummary],
 ) -> Result<Vec<Recommendation>> {
     recommend_top(catalog, profile, fits, usize::MAX).map(|(ranked, _)| ranked)
 }
@@ -1278,14 +1239,14 @@ pub fn recommend(
 pub fn recommend_top(
     catalog: &Catalog,
     profile: &Profile,
-    fits: &[UserFit],
+    fits: &[TryOnSummary],
     limit: usize,
 ) -> Result<(Vec<Recommendation>, usize)> {
     let plan = Plan::new(profile)?;
-    let mut by_model: HashMap<&str, &UserFit, BuildHasherDefault<FxHasher>> =
+    let mut by_model: HashMap<&str, &TryOnSummary, BuildHasherDefault<FxHasher>> =
         HashMap::with_capacity_and_hasher(fits.len(), Default::default());
     for (i, f) in fits.iter().enumerate() {
-        f.validate(i)?;
+        validate_fit(f, i)?;
         if by_model.insert(f.model_id.as_str(), f).is_some() {
             return Err(Error::invalid_input(
                 "fits",
@@ -1617,18 +1578,15 @@ mod tests {
     #[test]
     fn bad_fits_are_refused() {
         let catalog = Catalog::from_models(vec![model("a", Back::Open, Tier::Budget, None, None)]);
-        let fit = UserFit {
+        let fit = TryOnSummary {
             model_id: "a".into(),
             sessions: 1,
             avg_comfort: Some(6.0),
-            avg_clamp: None,
-            avg_heat: None,
-            glasses_fit: None,
-            last_verdict: None,
+            ..TryOnSummary::default()
         };
         let e = recommend(&catalog, &Profile::default(), std::slice::from_ref(&fit)).unwrap_err();
         assert!(e.message().starts_with("fits[0].avg_comfort"), "{e}");
-        let ok = UserFit {
+        let ok = TryOnSummary {
             avg_comfort: Some(4.0),
             ..fit
         };

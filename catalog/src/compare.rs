@@ -33,13 +33,11 @@ use std::collections::HashSet;
 
 use serde::Serialize;
 
-use crate::advisor::{self, Fit, Profile, Reason, Recommendation, UserFit};
+use crate::advisor::{self, Fit, Profile, Reason, Recommendation};
 use crate::drive::{self, Verdict};
 use crate::error::{Error, Result};
 use crate::journal::{self, TryOnSummary};
-use crate::model::{
-    CableStyle, FigureKind, Model, Origin, SensitivityUnit, SourceKind, Tier, Transducer,
-};
+use crate::model::{CableStyle, FigureKind, Model, Origin, SourceKind, Tier, Transducer};
 use crate::sound::{self, ModelSound};
 use crate::Catalog;
 
@@ -244,10 +242,10 @@ pub fn build(
         }
         own.push(t);
     }
-    let fits: Vec<UserFit> = own
+    let fits: Vec<TryOnSummary> = own
         .iter()
         .filter(|t| t.sessions > 0)
-        .map(|t| UserFit::from(*t))
+        .map(|t| (*t).clone())
         .collect();
     let advised = Profile {
         show_over_budget: true,
@@ -421,7 +419,7 @@ fn specs(cols: &[Col<'_>]) -> Section {
             "Sensitivity in dB/mW",
             None,
             cols,
-            |c| measure(db_per_mw(c.model), 1, "dB/mW"),
+            |c| measure(c.model.sensitivity_db_per_mw(), 1, "dB/mW"),
         ),
         row("weight_g", "Weight", Some(Better::Lower), cols, |c| {
             measure(c.model.weight_g, 0, "g")
@@ -501,19 +499,6 @@ fn signed(v: f64) -> String {
         format!("+{}", num(v, 1))
     } else {
         num(v, 1)
-    }
-}
-
-/// The sensitivity in dB SPL for 1 mW: as published, or converted from dB/V where the impedance
-/// is known.
-fn db_per_mw(m: &Model) -> Option<f64> {
-    let s = m.sensitivity?;
-    match s.unit {
-        SensitivityUnit::DbPerMw => Some(s.value),
-        SensitivityUnit::DbPerV => m
-            .impedance_ohm
-            .filter(|z| *z > 0.0)
-            .map(|z| drive::db_per_mw_from_db_per_v(s.value, z)),
     }
 }
 
@@ -1309,8 +1294,8 @@ mod tests {
                 ..fixture_profile()
             },
             &[
-                UserFit::from(&summary("bolt-o2", Some(4.5), Some(4.0))),
-                UserFit::from(&summary("acme-s1", Some(3.0), None)),
+                summary("bolt-o2", Some(4.5), Some(4.0)),
+                summary("acme-s1", Some(3.0), None),
             ],
         )
         .unwrap();

@@ -34,10 +34,11 @@ use crate::model::{Model, Sensitivity, SensitivityUnit};
 
 /// The default target: 110 dB SPL peaks.
 pub const DEFAULT_TARGET_DB: f64 = 110.0;
-/// The lowest target [`drive`] accepts, dB SPL.
-pub const MIN_TARGET_DB: f64 = 60.0;
-/// The highest target [`drive`] accepts, dB SPL.
-pub const MAX_TARGET_DB: f64 = 140.0;
+/// The lowest target peak level anything accepts (the drivability engine, the advisor's
+/// profile, the command line), dB SPL: quiet listening is about 105.
+pub const MIN_TARGET_DB: f64 = 90.0;
+/// The highest target peak level anything accepts, dB SPL: loud listening is about 115.
+pub const MAX_TARGET_DB: f64 = 125.0;
 /// Headroom at or above which the verdict is comfortable, dB.
 pub const COMFORTABLE_DB: f64 = 3.0;
 /// Headroom below which the verdict is too quiet, dB (from here up to 0 dB it is marginal).

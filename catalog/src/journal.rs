@@ -86,6 +86,8 @@ pub const MAX_COMPARE: usize = 4;
 pub const MAX_PROFILE_BYTES: usize = 16 * 1024;
 /// A shortlist reason's longest length, in characters.
 pub const MAX_REASON_CHARS: usize = 200;
+/// An own model's name, brand, variant or pads: the longest length, in characters.
+pub const MAX_NAME_CHARS: usize = 120;
 /// A session place's longest length, in characters.
 pub const MAX_PLACE_CHARS: usize = 120;
 /// A session's notes' longest length, in characters.
@@ -582,40 +584,9 @@ pub fn to_bytes(doc: &Document) -> Vec<u8> {
 /// Orders sessions by date, then by id in natural order (`s-9` before `s-10`): "latest" in the
 /// summaries and the order of the exports.
 pub(crate) fn chronological(a: &Session, b: &Session) -> Ordering {
-    a.date.cmp(&b.date).then_with(|| natural(&a.id, &b.id))
-}
-
-/// Byte order, except that runs of digits compare by their value. Total: ids equal but for
-/// leading zeros fall back to byte order.
-fn natural(a: &str, b: &str) -> Ordering {
-    let (mut x, mut y) = (a.as_bytes(), b.as_bytes());
-    loop {
-        match (x.first(), y.first()) {
-            (None, None) => return a.cmp(b),
-            (None, Some(_)) => return Ordering::Less,
-            (Some(_), None) => return Ordering::Greater,
-            (Some(c), Some(d)) if c.is_ascii_digit() && d.is_ascii_digit() => {
-                let run = |s: &[u8]| s.iter().take_while(|b| b.is_ascii_digit()).count();
-                let (nx, ny) = (run(x), run(y));
-                let digits = |s: &[u8]| {
-                    let zeros = s.iter().take_while(|&&b| b == b'0').count();
-                    s[zeros..].to_vec()
-                };
-                let (dx, dy) = (digits(&x[..nx]), digits(&y[..ny]));
-                let ord = dx.len().cmp(&dy.len()).then_with(|| dx.cmp(&dy));
-                if ord != Ordering::Equal {
-                    return ord;
-                }
-                (x, y) = (&x[nx..], &y[ny..]);
-            }
-            (Some(c), Some(d)) => {
-                if c != d {
-                    return c.cmp(d);
-                }
-                (x, y) = (&x[1..], &y[1..]);
-            }
-        }
-    }
+    a.date
+        .cmp(&b.date)
+        .then_with(|| crate::query::natural_cmp(&a.id, &b.id))
 }
 
 #[cfg(test)]

@@ -23,7 +23,7 @@ pub mod synthetic;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-pub use advisor::{recommend, Profile, Recommendation, UserFit};
+pub use advisor::{recommend, Profile, Recommendation};
 pub use drive::{drive, drive_model, Drive, SourcePreset, SourceSpec, Verdict};
 pub use error::{Error, ErrorKind, Result};
 pub use model::{Back, Model, Origin, Sensitivity, SensitivityUnit, Tier, Transducer};

@@ -542,6 +542,19 @@ impl Model {
         self.provenance = known.into_iter().map(|f| (f.to_owned(), user)).collect();
     }
 
+    /// The sensitivity in dB SPL for 1 mW: as published, or converted from dB/V with the
+    /// nominal impedance where that is known.
+    pub fn sensitivity_db_per_mw(&self) -> Option<f64> {
+        let s = self.sensitivity?;
+        match s.unit {
+            SensitivityUnit::DbPerMw => Some(s.value),
+            SensitivityUnit::DbPerV => self
+                .impedance_ohm
+                .filter(|&z| z > 0.0)
+                .map(|z| crate::drive::db_per_mw_from_db_per_v(s.value, z)),
+        }
+    }
+
     /// How sure the figure named `field` is, where the data says.
     pub fn figure_kind(&self, field: &str) -> Option<FigureKind> {
         self.provenance.get(field).map(|p| p.kind)

@@ -20,7 +20,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::drive::{self, SourceSpec, MAX_TARGET_DB, MIN_TARGET_DB};
-use crate::{Back, Catalog, Error, Model, Origin, Result, SensitivityUnit, Tier, Transducer};
+use crate::{Back, Catalog, Error, Model, Origin, Result, Tier, Transducer};
 
 /// The longest search text, in characters.
 pub const MAX_TEXT_CHARS: usize = 200;
@@ -440,22 +440,10 @@ fn sort_value(key: SortKey, m: &Model, e: &Entry, score: u32, searching: bool) -
         SortKey::Tier | SortKey::PriceTier => m.tier.map(|t| f64::from(t as u8)),
         SortKey::Transducer => m.transducer.map(|t| f64::from(t as u8)),
         SortKey::Impedance => m.impedance_ohm,
-        SortKey::Sensitivity => sensitivity_db_per_mw(m),
+        SortKey::Sensitivity => m.sensitivity_db_per_mw(),
         SortKey::Weight => m.weight_g,
         SortKey::Driver => m.driver_mm,
         SortKey::Year => m.year.map(f64::from),
-    }
-}
-
-/// Sensitivity in dB SPL/mW, converting a dB/V figure with the nominal impedance.
-fn sensitivity_db_per_mw(m: &Model) -> Option<f64> {
-    let s = m.sensitivity?;
-    match s.unit {
-        SensitivityUnit::DbPerMw => Some(s.value),
-        SensitivityUnit::DbPerV => m
-            .impedance_ohm
-            .filter(|&z| z > 0.0)
-            .map(|z| drive::db_per_mw_from_db_per_v(s.value, z)),
     }
 }
 
@@ -579,7 +567,7 @@ fn push_search_form(text: &str, out: &mut String, starts: &mut u128) {
 /// Orders names as people read them: case-insensitive, and runs of digits by their value
 /// (`HD 25` < `HD 280` < `HD 600`; `32 ohm` < `80 ohm` < `250 ohm`). Names that differ only
 /// in case or leading zeros fall back to byte order, so the order is total.
-fn natural_cmp(a: &str, b: &str) -> Ordering {
+pub(crate) fn natural_cmp(a: &str, b: &str) -> Ordering {
     let (mut x, mut y) = (a, b);
     loop {
         let (c, d) = match (x.chars().next(), y.chars().next()) {
@@ -723,6 +711,7 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
+    use crate::SensitivityUnit;
     use crate::{ErrorKind, Sensitivity};
 
     const EVERY_SORT: [SortKey; 12] = [

@@ -7,8 +7,8 @@
 
 use headroom_catalog::advisor::{
     recommend, Fit, Profile, Reason, ReasonKind, Recommendation, Room, SourceChoice, Task,
-    TryVerdict, UserFit,
 };
+use headroom_catalog::journal::{TryOnSummary, Verdict as TryVerdict};
 use headroom_catalog::{load, Back, Catalog, Tier, Verdict};
 use proptest::prelude::*;
 
@@ -52,7 +52,7 @@ fn neutral() -> Profile {
     }
 }
 
-fn rank(profile: &Profile, fits: &[UserFit]) -> Vec<Recommendation> {
+fn rank(profile: &Profile, fits: &[TryOnSummary]) -> Vec<Recommendation> {
     let ranked = recommend(&fixture(), profile, fits).unwrap_or_else(|e| panic!("{e}"));
     for r in &ranked {
         let sum: f64 = r.reasons.iter().map(|x| x.weight).sum();
@@ -92,15 +92,11 @@ fn has_reason(r: &Recommendation, kind: ReasonKind, needle: &str) -> Option<Reas
         .cloned()
 }
 
-fn no_try_on(model_id: &str) -> UserFit {
-    UserFit {
+fn no_try_on(model_id: &str) -> TryOnSummary {
+    TryOnSummary {
         model_id: model_id.to_owned(),
         sessions: 1,
-        avg_comfort: None,
-        avg_clamp: None,
-        avg_heat: None,
-        glasses_fit: None,
-        last_verdict: None,
+        ..TryOnSummary::default()
     }
 }
 
@@ -414,7 +410,7 @@ fn a_no_from_the_users_own_try_on_drops_a_model() {
     };
     let before = rank(&profile, &[]);
     assert_eq!(before[0].id, "fx-closed-63");
-    let fit = UserFit {
+    let fit = TryOnSummary {
         last_verdict: Some(TryVerdict::No),
         ..no_try_on("fx-closed-63")
     };
@@ -436,7 +432,7 @@ fn a_model_the_user_found_too_tight_drops() {
         ..neutral()
     };
     let before = rank(&profile, &[]);
-    let fit = UserFit {
+    let fit = TryOnSummary {
         sessions: 3,
         avg_clamp: Some(1.0),
         avg_comfort: Some(2.0),
@@ -471,7 +467,7 @@ fn a_model_the_user_loved_rises_past_the_catalog_favourites() {
     };
     let before = rank(&profile, &[]);
     assert_eq!(back_of(&before[0].id), Back::Open);
-    let fit = UserFit {
+    let fit = TryOnSummary {
         sessions: 2,
         avg_comfort: Some(5.0),
         last_verdict: Some(TryVerdict::Keep),
@@ -503,11 +499,11 @@ fn try_on_ratings_replace_the_catalogs_guesses() {
     assert!(has_reason(closed, ReasonKind::Con, "traps heat").is_some());
     assert!(has_reason(closed, ReasonKind::Pro, "Light at 250 g").is_some());
 
-    let fit = UserFit {
+    let fit = TryOnSummary {
         sessions: 2,
         avg_comfort: Some(4.0),
         avg_heat: Some(4.5),
-        glasses_fit: Some(5.0),
+        avg_glasses_fit: Some(5.0),
         ..no_try_on("fx-closed-32")
     };
     let after = rank(&profile, &[fit]);
@@ -539,7 +535,7 @@ fn try_on_ratings_replace_the_catalogs_guesses() {
 #[test]
 fn a_try_on_with_no_sessions_is_ignored() {
     let profile = neutral();
-    let fit = UserFit {
+    let fit = TryOnSummary {
         sessions: 0,
         last_verdict: Some(TryVerdict::No),
         ..no_try_on("fx-open-32")

@@ -5,6 +5,7 @@ use headroom_catalog::drive::{self, SourcePreset};
 use headroom_catalog::model::ModelBrief;
 use headroom_catalog::query::{self, Facets, Query};
 use headroom_catalog::Model;
+use headroom_catalog::{journal, load};
 use serde::Serialize;
 use tauri::State;
 
@@ -36,12 +37,33 @@ struct Word {
     explanation: Option<&'static str>,
 }
 
-/// Labels of the domain's enums, served so that the UI keeps no second list.
+/// Labels of the domain's enums and the limits of its inputs, served so that the UI keeps no
+/// second copy of either.
 #[derive(Serialize)]
 struct Vocabulary {
     figure_kinds: Vec<Word>,
     smoothing: Vec<Word>,
     normalize: Vec<Word>,
+    limits: Limits,
+}
+
+/// What the forms enforce before a command would refuse it (the commands check again).
+#[derive(Serialize)]
+struct Limits {
+    reason_chars: usize,
+    place_chars: usize,
+    notes_chars: usize,
+    name_chars: usize,
+    minutes: u16,
+    import_bytes: usize,
+    measurement_bytes: usize,
+    curve_label_chars: usize,
+    /// The bounds of the figures a user enters for a catalog model: `[low, high]`.
+    impedance_ohm: (f64, f64),
+    weight_g: (f64, f64),
+    price_usd: (f64, f64),
+    /// The advisor profile's session length, hours.
+    hours: (f64, f64),
 }
 
 fn vocabulary() -> Vocabulary {
@@ -72,6 +94,20 @@ fn vocabulary() -> Vocabulary {
                 explanation: None,
             })
             .collect(),
+        limits: Limits {
+            reason_chars: journal::MAX_REASON_CHARS,
+            place_chars: journal::MAX_PLACE_CHARS,
+            notes_chars: journal::MAX_NOTES_CHARS,
+            name_chars: journal::MAX_NAME_CHARS,
+            minutes: journal::MAX_MINUTES,
+            import_bytes: journal::MAX_BYTES,
+            measurement_bytes: headroom_catalog::sound::parse::MAX_BYTES,
+            curve_label_chars: journal::CURVE_LABEL_CHARS,
+            impedance_ohm: load::bounds::IMPEDANCE_OHM,
+            weight_g: load::bounds::WEIGHT_G,
+            price_usd: load::bounds::PRICE_USD,
+            hours: (advisor::MIN_HOURS, advisor::MAX_HOURS),
+        },
     }
 }
 
@@ -172,7 +208,7 @@ const ADVICE_SHOWN: usize = 100;
 pub fn recommend(state: State<'_, AppState>, profile: Profile) -> CmdResult<AdviceList> {
     profile.validate()?;
     let catalog = state.catalog();
-    let fits = state.journal.read(advisor_fits);
+    let fits = state.journal.read(journal::summaries);
     let (ranked, total) = advisor::recommend_top(&catalog, &profile, &fits, ADVICE_SHOWN)?;
     let results = ranked
         .into_iter()
@@ -185,11 +221,4 @@ pub fn recommend(state: State<'_, AppState>, profile: Profile) -> CmdResult<Advi
         })
         .collect();
     Ok(AdviceList { total, results })
-}
-
-pub(crate) fn advisor_fits(doc: &headroom_catalog::journal::Document) -> Vec<advisor::UserFit> {
-    headroom_catalog::journal::summaries(doc)
-        .iter()
-        .map(advisor::UserFit::from)
-        .collect()
 }

@@ -11,8 +11,8 @@ use super::{check_id, today};
 use crate::error::{AppError, CmdResult, ErrorKind};
 use crate::AppState;
 
-/// Largest journal file the import accepts, in bytes (the domain checks it again).
-const MAX_IMPORT_BYTES: usize = 8 * 1024 * 1024;
+/// Largest journal file the import accepts, in bytes: the domain's, checked before parsing.
+const MAX_IMPORT_BYTES: usize = journal::MAX_BYTES;
 
 /// The journal as the views show it: each shortlist entry with its model and try-on summary.
 #[derive(Serialize)]
@@ -236,6 +236,23 @@ pub async fn set_compare(state: State<'_, AppState>, ids: Vec<String>) -> CmdRes
     }
     state.update(|doc, base| doc.set_compare(base, ids))?;
     Ok(view(&state))
+}
+
+/// The comparison set after an add, and whether the model was added (it may have been there).
+#[derive(Serialize)]
+pub struct CompareAdded {
+    ids: Vec<String>,
+    added: bool,
+}
+
+#[tauri::command]
+pub async fn compare_add(state: State<'_, AppState>, model_id: String) -> CmdResult<CompareAdded> {
+    check_id("model_id", &model_id)?;
+    let added = state.update(|doc, base| doc.add_to_compare(base, &model_id))?;
+    Ok(CompareAdded {
+        ids: state.journal.read(|doc| doc.compare.clone()),
+        added,
+    })
 }
 
 #[derive(Deserialize, Clone, Copy)]

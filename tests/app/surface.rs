@@ -78,6 +78,7 @@ fn call_every_command(app: &TestApp) -> Vec<&'static str> {
     );
     let removed = ok("shortlist_remove", json!({ "modelId": "sony-mdr-7506" }));
     ok("shortlist_restore", json!({ "undo": removed["undo"] }));
+    ok("compare_add", json!({ "modelId": "audeze-lcd-2" }));
     ok(
         "set_figures",
         json!({ "modelId": "sony-mdr-7506", "figures": { "weight_g": 230 } }),

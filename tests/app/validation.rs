@@ -448,6 +448,10 @@ fn cases(f: &Fixture) -> Vec<Case> {
     add("import_journal", "an unknown model inside", import(json!(r#"{"version": 1, "shortlist": [{"model_id": "no-such-model", "status": "to-try", "added": "2026-01-01"}]}"#)), INVALID_DATA);
     add("import_journal", "text over 8 MiB", import(json!(long(' ', 8 * 1024 * 1024 + 1))), INVALID);
 
+    add("compare_add", "no model id", json!({}), Refused("modelId"));
+    add("compare_add", "an unknown model", json!({ "modelId": "no-such-model" }), NOT_FOUND);
+    add("compare_add", "an empty id", json!({ "modelId": "" }), INVALID);
+
     // The user's own figures for a catalog model.
     let figures = |model_id: &str, figures: Value| json!({ "modelId": model_id, "figures": figures });
     add("set_figures", "no model id", json!({ "figures": { "weight_g": 230 } }), Refused("modelId"));

@@ -4,6 +4,7 @@ import * as api from '../api.js';
 import { h, replace } from '../dom.js';
 import * as f from '../format.js';
 import { termLink } from '../glossary.js';
+import { vocabulary } from '../vocabulary.js';
 
 const TASKS = [
   ['tracking', 'Tracking (recording with a mic)'],
@@ -34,9 +35,10 @@ export class AdvisorView {
 
   async activate() {
     if (!this.profile) {
-      const [presets, profile] = await Promise.all([api.sourcePresets(), api.getProfile()]);
+      const [presets, profile, words] = await Promise.all([api.sourcePresets(), api.getProfile(), vocabulary()]);
       this.presets = presets;
       this.profile = profile;
+      this.limits = words.limits;
       this.renderForm();
     }
     await this.refresh();
@@ -89,7 +91,7 @@ export class AdvisorView {
       custom ? number('p-zout', 'Output impedance (Ω)', p.source.output_ohm, (q, v) => { q.source = { ...q.source, output_ohm: v }; }, { min: 0, max: 1000, step: 0.1 }) : null,
       radios('budget', 'Highest price tier', [['budget', 'Budget'], ['midrange', 'Midrange'], ['high-end', 'High-end']], p.budget),
       box('show_over_budget', 'Also show models over my budget'),
-      number('p-hours', 'Typical session (hours)', p.hours, (q, v) => { q.hours = v; }, { min: 0.25, max: 16, step: 0.25 }),
+      number('p-hours', 'Typical session (hours)', p.hours, (q, v) => { q.hours = v; }, { min: this.limits.hours[0], max: this.limits.hours[1], step: 0.25 }),
       h('div', { class: 'field' }, h('div', { class: 'label-row' }, h('label', { for: 'p-target' }, 'Loudest peaks you listen at'), termLink('headroom')),
         h('select', { id: 'p-target', onchange: (e) => this.change((q) => { q.target_db = Number(e.target.value); }) },
           [[105, '105 dB (quiet listening)'], [110, '110 dB (typical)'], [115, '115 dB (loud)']].map(([v, label]) =>

@@ -296,7 +296,7 @@ export function detail(m, close, actions, words, soundSlot) {
       spec('Price tier', 'tier', f.tierLabel(m.tier), 'price-tier'),
       spec('Indicative price', 'price', f.price(m.price)),
       spec('Launch year', 'year', m.year == null ? f.UNKNOWN : String(m.year))),
-    m.origin === 'catalog' && actions.onFigures ? figuresForm(m, actions) : null,
+    m.origin === 'catalog' && actions.onFigures ? figuresForm(m, actions, words.limits) : null,
     soundSlot,
     (n.isolation || n.leakage || n.comfort) ? h('section', { class: 'studio-notes' },
       h('h3', {}, 'In the studio'),
@@ -315,7 +315,7 @@ export function detail(m, close, actions, words, soundSlot) {
  * The figures from the user's box or manual for a catalog model: impedance, sensitivity with its
  * unit, weight, price. Saved in the journal; they replace the catalog's everywhere.
  */
-function figuresForm(m, actions) {
+function figuresForm(m, actions, limits) {
   const mine = (field) => (m.provenance?.[field]?.kind === 'user' ? m[field] : null);
   const own = ['impedance_ohm', 'sensitivity', 'weight_g', 'price'].filter((k) => mine(k) != null);
   const field = (id, label, input) => h('div', { class: 'field' }, h('label', { for: id }, label), input);
@@ -323,14 +323,16 @@ function figuresForm(m, actions) {
   const sens = mine('sensitivity');
   const price = mine('price');
   const inputs = {
-    impedance: number('fig-impedance', mine('impedance_ohm'), { min: 8, max: 1000 }),
-    sensitivity: number('fig-sensitivity', sens?.value, { min: 80, max: 130 }),
+    impedance: number('fig-impedance', mine('impedance_ohm'), { min: limits.impedance_ohm[0], max: limits.impedance_ohm[1] }),
+    // No bounds here: what is plausible depends on the unit and the impedance, and the domain
+    // says so, naming the field.
+    sensitivity: number('fig-sensitivity', sens?.value),
     unit: h('select', { id: 'fig-unit' },
       h('option', { value: 'dB/mW', selected: sens?.unit !== 'dB/V' }, 'dB SPL/mW'),
       h('option', { value: 'dB/V', selected: sens?.unit === 'dB/V' }, 'dB SPL/V')),
     refHz: number('fig-ref', sens?.ref_hz, { min: 20, max: 20000 }),
-    weight: number('fig-weight', mine('weight_g'), { min: 80, max: 800 }),
-    price: number('fig-price', price?.amount, { min: 5 }),
+    weight: number('fig-weight', mine('weight_g'), { min: limits.weight_g[0], max: limits.weight_g[1] }),
+    price: number('fig-price', price?.amount, { min: limits.price_usd[0], max: limits.price_usd[1] }),
     month: h('input', { type: 'text', id: 'fig-month', placeholder: 'YYYY-MM', pattern: '\\d{4}-\\d{2}', value: price?.as_of ?? '' }),
   };
   const value = (el) => (el.value.trim() === '' ? null : Number(el.value));

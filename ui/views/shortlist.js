@@ -7,6 +7,7 @@ import * as f from '../format.js';
 import { openModal } from '../dialog.js';
 import { termLink } from '../glossary.js';
 import { saveText } from '../save.js';
+import { vocabulary } from '../vocabulary.js';
 
 const STATUSES = [
   ['to-try', 'To try'], ['tried', 'Tried'], ['favourite', 'Favourite'], ['bought', 'Bought'], ['ruled-out', 'Ruled out'],
@@ -58,7 +59,9 @@ export class ShortlistView {
   }
 
   async activate() {
-    this.set(await api.getJournal());
+    const [journal, words] = await Promise.all([api.getJournal(), vocabulary()]);
+    this.limits = words.limits;
+    this.set(journal);
   }
 
   set(journal) {
@@ -121,7 +124,7 @@ export class ShortlistView {
     const sessions = j.sessions.filter((s) => s.model_id === id);
     const statusId = `status-${index}`;
     const reasonId = `reason-${index}`;
-    const reason = h('input', { type: 'text', id: reasonId, value: item.reason, maxlength: 200, placeholder: 'Why it is here, in one line',
+    const reason = h('input', { type: 'text', id: reasonId, value: item.reason, maxlength: this.limits.reason_chars, placeholder: 'Why it is here, in one line',
       onchange: (e) => this.run(() => api.shortlistSetReason(id, e.target.value)) });
     return h('li', { class: 'entry', dataset: { id } },
       h('div', { class: 'entry-head' },
@@ -190,9 +193,9 @@ export class ShortlistView {
     const today = new Date().toISOString().slice(0, 10);
     const field = (id, label, input) => h('div', { class: 'field' }, h('label', { for: id }, label), input);
     const date = h('input', { type: 'date', id: 'session-date', value: s.date ?? today, required: true });
-    const place = h('input', { type: 'text', id: 'session-place', value: s.place ?? '', maxlength: 120, placeholder: 'Store name, at home, a friend’s…' });
-    const minutes = h('input', { type: 'number', id: 'session-minutes', value: s.minutes ?? '', min: 1, max: 600 });
-    const notes = h('textarea', { id: 'session-notes', rows: 5, maxlength: 10000 });
+    const place = h('input', { type: 'text', id: 'session-place', value: s.place ?? '', maxlength: this.limits.place_chars, placeholder: 'Store name, at home, a friend’s…' });
+    const minutes = h('input', { type: 'number', id: 'session-minutes', value: s.minutes ?? '', min: 1, max: this.limits.minutes });
+    const notes = h('textarea', { id: 'session-notes', rows: 5, maxlength: this.limits.notes_chars });
     notes.value = s.notes ?? '';
     const scale = (group, key, label, hint, value, term) => h('fieldset', { class: 'scale' },
       h('legend', {}, label, term ? termLink(term) : null, h('small', { class: 'hint' }, hint)),
@@ -284,8 +287,8 @@ export class ShortlistView {
     } },
     h('header', { class: 'detail-head' }, h('h2', { id: 'form-title' }, m ? 'Edit your model' : 'A model not in the catalog')),
     h('p', { class: 'muted' }, 'Only the name and the back are needed; leave what you do not know empty.'),
-    text('own-name', 'Model name', m?.model, { required: true, maxlength: 120 }),
-    text('own-brand', 'Brand', m?.brand, { maxlength: 120 }),
+    text('own-name', 'Model name', m?.model, { required: true, maxlength: this.limits.name_chars }),
+    text('own-brand', 'Brand', m?.brand, { maxlength: this.limits.name_chars }),
     h('div', { class: 'field' }, h('div', { class: 'label-row' }, h('label', { for: 'own-back' }, 'Back'), termLink('closed-back', 'a closed, open or semi-open back')), back),
     h('div', { class: 'form-row' },
       num('own-imp', 'Impedance (Ω)', m?.impedance_ohm, { min: 8, max: 1000 }),
@@ -293,7 +296,7 @@ export class ShortlistView {
       h('div', { class: 'field' }, h('label', { for: 'own-unit' }, 'per'), unit)),
     h('div', { class: 'form-row' },
       num('own-weight', 'Weight without cable (g)', m?.weight_g, { min: 50, max: 1000 }),
-      text('own-pads', 'Pads', m?.pads, { maxlength: 120 })),
+      text('own-pads', 'Pads', m?.pads, { maxlength: this.limits.name_chars })),
     error,
     h('div', { class: 'actions' },
       h('button', { type: 'submit', class: 'primary', id: 'save-own-model' }, 'Save'),
@@ -317,8 +320,8 @@ export class ShortlistView {
     const file = this.fileInput.files?.[0];
     this.fileInput.value = '';
     if (!file) return;
-    if (file.size > 8 * 1024 * 1024) {
-      this.actions.notify(`${file.name}: the file is larger than 8 MiB; nothing was imported.`, 'error');
+    if (file.size > this.limits.import_bytes) {
+      this.actions.notify(`${file.name}: the file is larger than ${this.limits.import_bytes / 1048576} MiB; nothing was imported.`, 'error');
       return;
     }
     const text = await file.text();

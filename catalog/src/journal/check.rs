@@ -246,7 +246,7 @@ pub(crate) fn session(s: &Session) -> Checked {
 
 /// An own model's fields: the catalog's plausible ranges plus the limits on the user's text.
 pub(crate) fn own_model(m: &Model) -> Checked {
-    const NAME: usize = 120;
+    const NAME: usize = super::MAX_NAME_CHARS;
     const NOTE: usize = 1_000;
     if m.origin != Origin::User {
         return Err(Problem::new("origin", "must be `user` for your own models"));

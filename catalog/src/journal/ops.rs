@@ -433,6 +433,28 @@ impl Document {
         )
     }
 
+    /// Adds a model at the end of the comparison set and returns whether it was added: a model
+    /// already in it stays where it is (not an error, so a double click is harmless).
+    ///
+    /// # Errors
+    /// `InvalidInput` naming `compare` when the set already holds four models; `NotFound` for
+    /// an unknown model.
+    pub fn add_to_compare(&mut self, catalog: &Catalog, id: &str) -> Result<bool> {
+        self.require_model(catalog, id)?;
+        if self.compare.iter().any(|c| c == id) {
+            return Ok(false);
+        }
+        if self.compare.len() >= MAX_COMPARE {
+            return Err(Error::invalid_input(
+                "compare",
+                format!("the comparison holds {MAX_COMPARE} models at most: remove one first"),
+            ));
+        }
+        let id = id.to_owned();
+        self.within_size(|d| d.compare.push(id), |d, ()| drop(d.compare.pop()))?;
+        Ok(true)
+    }
+
     /// Stores the advisor profile as it is (`None` clears it) and returns the previous one. The
     /// advisor validates its contents; the journal only requires a JSON object of at most 16 KiB
     /// that is not nested too deeply to be read back.
@@ -1185,6 +1207,41 @@ mod tests {
             )
         );
         let e = refused(&mut doc, |d| d.set_compare(&c, vec!["nope".into()]));
+        assert_eq!(e.kind(), ErrorKind::NotFound);
+    }
+
+    #[test]
+    fn add_to_compare_appends_once_and_stops_at_four() {
+        let c = catalog();
+        let mut doc = Document::default();
+        assert!(doc.add_to_compare(&c, "sony-mdr-7506").unwrap());
+        assert!(
+            !doc.add_to_compare(&c, "sony-mdr-7506").unwrap(),
+            "already there"
+        );
+        for id in [
+            "sennheiser-hd-650",
+            "audeze-lcd-2",
+            "beyerdynamic-dt-770-pro-80",
+        ] {
+            assert!(doc.add_to_compare(&c, id).unwrap());
+        }
+        assert_eq!(doc.compare.len(), 4);
+        let before = doc.clone();
+        doc.compare.pop();
+        doc.add_to_compare(&c, "beyerdynamic-dt-770-pro-80")
+            .unwrap();
+        assert_eq!(doc, before);
+        let own = doc
+            .add_own_model(&c, own(json!({ "model": "X1", "back": "open" })))
+            .unwrap();
+        let e = doc.add_to_compare(&c, &own.id).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "compare: the comparison holds 4 models at most: remove one first"
+        );
+        assert_eq!(doc.compare, before.compare, "a refused add changes nothing");
+        let e = doc.add_to_compare(&c, "no-such-model").unwrap_err();
         assert_eq!(e.kind(), ErrorKind::NotFound);
     }
 

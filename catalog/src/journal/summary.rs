@@ -5,7 +5,6 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use super::{chronological, Document, Session, Verdict};
-use crate::advisor::{TryVerdict, UserFit};
 
 /// The longest note excerpt in a summary, in characters (an ellipsis follows when it is cut).
 pub const EXCERPT_CHARS: usize = 140;
@@ -13,7 +12,7 @@ pub const EXCERPT_CHARS: usize = 140;
 /// One model's try-on sessions in brief. Averages are over the sessions that rated the item
 /// (`None` when none did); each is from 1 to 5 with the meaning given on [`super::Ratings`] and
 /// [`super::Sound`].
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct TryOnSummary {
     /// The model.
     pub model_id: String,
@@ -125,31 +124,6 @@ fn excerpt(notes: &str) -> String {
     }
 }
 
-impl From<Verdict> for TryVerdict {
-    fn from(v: Verdict) -> Self {
-        match v {
-            Verdict::Keep => TryVerdict::Keep,
-            Verdict::Maybe => TryVerdict::Maybe,
-            Verdict::No => TryVerdict::No,
-        }
-    }
-}
-
-/// What the advisor takes from a summary: the comfort items it weighs and the latest verdict.
-impl From<&TryOnSummary> for UserFit {
-    fn from(s: &TryOnSummary) -> Self {
-        UserFit {
-            model_id: s.model_id.clone(),
-            sessions: u32::try_from(s.sessions).unwrap_or(u32::MAX),
-            avg_comfort: s.avg_comfort,
-            avg_clamp: s.avg_clamp,
-            avg_heat: s.avg_heat,
-            glasses_fit: s.avg_glasses_fit,
-            last_verdict: s.last_verdict.map(TryVerdict::from),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -238,12 +212,6 @@ mod tests {
         assert_eq!(hd.last_verdict, Some(Verdict::Keep));
         assert_eq!(hd.latest_note.as_deref(), Some("comfy all day"));
 
-        let fit = UserFit::from(hd);
-        assert_eq!(
-            (fit.sessions, fit.avg_comfort, fit.glasses_fit),
-            (4, Some(4.5), Some(1.5))
-        );
-        assert_eq!(fit.last_verdict, Some(TryVerdict::Keep));
         assert!(summaries(&Document::default()).is_empty());
     }
 
