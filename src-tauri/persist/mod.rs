@@ -30,21 +30,29 @@ pub struct Notice {
     pub message: String,
 }
 
-/// Keeps tauri-plugin-store's in-memory store in step with the saved document.
+/// Keeps tauri-plugin-store's in-memory store in step with the saved document. Called after
+/// the document is on disk.
 pub trait StoreMirror: Send {
     fn mirror(&self, doc: &Document);
 }
 
 impl<R: Runtime> StoreMirror for Arc<Store<R>> {
     fn mirror(&self, doc: &Document) {
+        // The store reads back the file the adapter has just written: the same document, key by
+        // key. `set` would do the same and also broadcast every key's whole value to the window
+        // as a `store://change` event, on every save: the growing list of sessions, sent to a
+        // webview that has no store permission and listens to nothing (issue 16 found it as
+        // memory growth in both processes). `reload` emits nothing.
+        if self.reload().is_ok() {
+            return;
+        }
+        // No file yet (a first start, before the first save): set the keys; nothing listens
+        // this early.
         let serde_json::Value::Object(keys) =
             serde_json::to_value(doc).expect("a document serializes")
         else {
             unreachable!("a document is a JSON object");
         };
-        for stale in self.keys().into_iter().filter(|k| !keys.contains_key(k)) {
-            self.delete(stale);
-        }
         for (key, value) in keys {
             self.set(key, value);
         }

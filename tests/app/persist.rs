@@ -260,3 +260,35 @@ fn own_models_and_the_comparison_set_survive_a_restart() {
     assert_eq!(comparison["ids"], json!([id, "sennheiser-hd-650"]));
     assert_eq!(comparison["comparison"]["columns"][0]["origin"], "user");
 }
+
+/// tauri-plugin-store's in-memory store holds the saved document, key by key, after every
+/// change, and keeping it so broadcasts nothing to the window: `Store::set` would send each
+/// key's whole value (the growing list of sessions) as a `store://change` event on every save.
+#[test]
+fn the_plugin_store_mirrors_each_save_without_broadcasting_it() {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::Arc;
+    use tauri::Listener;
+    use tauri_plugin_store::StoreExt;
+
+    let app = TestApp::new();
+    let events = Arc::new(AtomicUsize::new(0));
+    let seen = Arc::clone(&events);
+    app.app.listen_any("store://change", move |_| {
+        seen.fetch_add(1, Ordering::SeqCst);
+    });
+    for n in 0..3 {
+        add_note(&app, &format!("note {n}"));
+    }
+    let path = app.dir.path().join(MAIN);
+    let store = app
+        .app
+        .get_store(&path)
+        .expect("the journal's store is open");
+    let saved: Value = serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
+    for (key, value) in saved.as_object().unwrap() {
+        assert_eq!(store.get(key).as_ref(), Some(value), "{key}");
+    }
+    assert_eq!(store.get("sessions").unwrap().as_array().unwrap().len(), 3);
+    assert_eq!(events.load(Ordering::SeqCst), 0, "no change events");
+}
