@@ -178,6 +178,8 @@ async function start() {
       overlays().catch(() => {});
     });
     if (!welcomeSeen()) (await overlays()).openWelcome(actions);
+    // Every row of the first page is in the table (the ones below the fold follow the first paint).
+    await browse.complete;
   } catch (e) {
     notify(e instanceof api.ApiError ? e.message : String(e), 'error');
   } finally {

@@ -121,10 +121,22 @@ export class BrowseView {
   renderRows(viewport) {
     const models = this.result.models;
     if (models.length <= VIRTUALIZE_FROM) {
-      if (!this.window) replace(this.body, models.map((m, i) => this.row(m, i)));
+      if (!this.window) {
+        // The rows the window shows go in now; the rest right after this frame is drawn, so
+        // the first paint does not wait for rows below the fold (every row is in the DOM a
+        // frame later: `complete` says when).
+        const now = Math.min(models.length, Math.ceil(viewport.height / ROW_ESTIMATE) + OVERSCAN);
+        replace(this.body, models.slice(0, now).map((m, i) => this.row(m, i)));
+        const result = this.result;
+        this.complete = now === models.length ? Promise.resolve() : new Promise((done) => afterPaint(() => {
+          if (this.result === result) this.body.append(...models.slice(now).map((m, i) => this.row(m, now + i)));
+          done();
+        }));
+      }
       this.window = [0, models.length];
       return;
     }
+    this.complete = Promise.resolve();
     const rowHeight = this.rowHeight ?? ROW_ESTIMATE;
     const first = Math.max(0, Math.floor(viewport.top / rowHeight) - OVERSCAN);
     const count = Math.ceil(viewport.height / rowHeight) + 2 * OVERSCAN;
