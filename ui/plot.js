@@ -113,8 +113,13 @@ export function saveSvg(svg, filename) {
   saveText(svgDocument(svg), filename, 'image/svg+xml');
 }
 
-/** Saves the plot as a PNG at twice its size (drawn from the SVG through a canvas). */
-export function savePng(svg, filename) {
+/** Saves the plot as a PNG at twice its size. */
+export async function savePng(svg, filename) {
+  saveBlob(await pngBlob(svg), filename);
+}
+
+/** The plot as a PNG at twice its size, drawn from the SVG document through a canvas. */
+export function pngBlob(svg) {
   return new Promise((resolve, reject) => {
     const [, , width, height] = svg.getAttribute('viewBox').split(' ').map(Number);
     const image = new Image();
@@ -127,8 +132,7 @@ export function savePng(svg, filename) {
       context.drawImage(image, 0, 0, width, height);
       canvas.toBlob((blob) => {
         if (!blob) { reject(new Error('This window could not turn the plot into a PNG.')); return; }
-        saveBlob(blob, filename);
-        resolve();
+        resolve(blob);
       }, 'image/png');
     };
     image.onerror = () => reject(new Error('This window could not draw the plot for the PNG.'));

@@ -72,6 +72,30 @@ async fn compare_overlays_three_measured_models_with_the_target() {
         let moved = wait_text(&client, ".compare-view .plot-readout", |t| t != before).await;
         assert!(moved.contains("Hz"), "{moved}");
 
+        // The exports work in this engine: a standalone SVG document, and a PNG drawn from it
+        // through a canvas (WebKit may refuse to draw an SVG into a canvas; then saving fails).
+        let exported = client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 (async () => {
+                   const { pngBlob, svgDocument } = await import('./plot.js');
+                   const svg = document.querySelector('.compare-view svg.plot');
+                   const text = svgDocument(svg);
+                   const png = await pngBlob(svg);
+                   const head = new Uint8Array(await png.slice(0, 4).arrayBuffer());
+                   done([text.startsWith('<svg') && text.includes('xmlns=\"http://www.w3.org/2000/svg\"'),
+                         (text.match(/<path/g) || []).length, png.type, png.size, [...head]]);
+                 })().catch((e) => done(String(e)));",
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert_eq!(exported[0], json!(true), "{exported}");
+        assert_eq!(exported[1], json!(4), "{exported}");
+        assert_eq!(exported[2], json!("image/png"), "{exported}");
+        assert!(exported[3].as_u64().unwrap() > 5_000, "{exported}");
+        assert_eq!(exported[4], json!([0x89, 0x50, 0x4e, 0x47]), "a PNG signature: {exported}");
+
         // A curve can be hidden.
         click(&client, ".compare-view .legend li:nth-child(2) .legend-item").await;
         let hidden = eval(
