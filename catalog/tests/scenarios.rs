@@ -714,19 +714,7 @@ fn recommendations_serialize_with_lower_case_kinds() {
 
 fn profile_strategy() -> impl Strategy<Value = Profile> {
     let rooms = prop_oneof![Just(Room::Quiet), Just(Room::Moderate), Just(Room::Noisy)];
-    let tasks = proptest::sample::subsequence(
-        vec![
-            Task::Tracking,
-            Task::Mixing,
-            Task::Mastering,
-            Task::Editing,
-            Task::CriticalListening,
-            Task::Djing,
-            Task::Commuting,
-            Task::Casual,
-        ],
-        0..=8,
-    );
+    let tasks = proptest::sample::subsequence(Task::ALL.to_vec(), 0..=Task::ALL.len());
     (
         rooms,
         tasks,

@@ -6,9 +6,9 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use fantoccini::{Client, Locator};
+use fantoccini::Client;
 
-use crate::harness::{click, type_into, wait_text, Harness, SESSION_TIMEOUT};
+use crate::harness::{click, open_detail, type_into, wait_text, Harness, SESSION_TIMEOUT};
 
 async fn save(client: &Client, dir: &Path, name: &str) {
     tokio::time::sleep(Duration::from_millis(400)).await;
@@ -72,31 +72,12 @@ async fn screenshots() {
         wait_text(&client, "#about .about-version", |t| !t.is_empty()).await;
         save(&client, &dir, "about").await;
         click(&client, "#about .detail-head button").await;
-        let dt770 = "//table//button[normalize-space()='Beyerdynamic DT 770 Pro 80 ohm']";
-        let link = client.find(Locator::XPath(dt770)).await.unwrap();
-        // In a narrow window the row sits below the fold of the table's own scroll box.
-        client
-            .execute(
-                "arguments[0].scrollIntoView({ block: 'center' });",
-                vec![serde_json::to_value(&link).unwrap()],
-            )
-            .await
-            .unwrap();
-        link.click().await.unwrap();
+        open_detail(&client, "Beyerdynamic DT 770 Pro 80 ohm").await;
         wait_text(&client, "dialog.detail h2", |t| !t.is_empty()).await;
         save(&client, &dir, "detail").await;
         // A measured model's detail: its curve, and the figures from the box further down.
         click(&client, "dialog.detail .detail-head button").await;
-        let hd650 = "//table//button[normalize-space()='Sennheiser HD 650']";
-        let link = client.find(Locator::XPath(hd650)).await.unwrap();
-        client
-            .execute(
-                "arguments[0].scrollIntoView({ block: 'center' });",
-                vec![serde_json::to_value(&link).unwrap()],
-            )
-            .await
-            .unwrap();
-        link.click().await.unwrap();
+        open_detail(&client, "Sennheiser HD 650").await;
         wait_text(&client, "dialog.detail .sound-panel .plot-readout", |t| {
             !t.is_empty()
         })
