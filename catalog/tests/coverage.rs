@@ -65,6 +65,27 @@ fn every_known_figure_says_how_sure_it_is() {
 }
 
 #[test]
+fn every_empty_figure_says_where_it_was_looked_for() {
+    let catalog = catalog();
+    let mut silent = Vec::new();
+    for m in catalog.models() {
+        for field in FIGURES {
+            let noted = m
+                .figure_notes
+                .get(field)
+                .is_some_and(|n| !n.trim().is_empty());
+            if !m.has_figure(field) && !noted {
+                silent.push(format!("{} {field}", m.id));
+            }
+        }
+    }
+    assert!(
+        silent.is_empty(),
+        "empty figures without a figure_notes entry saying where they were looked for: {silent:?}"
+    );
+}
+
+#[test]
 fn the_catalog_holds_at_least_120_studio_models() {
     let n = catalog().len();
     assert!(n >= 120, "{n} models");
