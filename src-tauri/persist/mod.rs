@@ -42,8 +42,9 @@ impl<R: Runtime> StoreMirror for Arc<Store<R>> {
         // key. `set` would do the same and also broadcast every key's whole value to the window
         // as a `store://change` event, on every save: the growing list of sessions, sent to a
         // webview that has no store permission and listens to nothing (issue 16 found it as
-        // memory growth in both processes). `reload` emits nothing.
-        if self.reload().is_ok() {
+        // memory growth in both processes). This reload emits nothing and replaces the whole
+        // cache (plain `reload` merges, so a key the document no longer has would linger).
+        if self.reload_ignore_defaults().is_ok() {
             return;
         }
         // No file yet (a first start, before the first save): set the keys; nothing listens

@@ -272,6 +272,13 @@ fn the_plugin_store_mirrors_each_save_without_broadcasting_it() {
     use tauri_plugin_store::StoreExt;
 
     let app = TestApp::new();
+    let path = app.dir.path().join(MAIN);
+    let store = app
+        .app
+        .get_store(&path)
+        .expect("the journal's store is open");
+    // A key the document does not have (as after a migration drops one) must not linger.
+    store.set("left-over", json!(1));
     let events = Arc::new(AtomicUsize::new(0));
     let seen = Arc::clone(&events);
     app.app.listen_any("store://change", move |_| {
@@ -280,15 +287,18 @@ fn the_plugin_store_mirrors_each_save_without_broadcasting_it() {
     for n in 0..3 {
         add_note(&app, &format!("note {n}"));
     }
-    let path = app.dir.path().join(MAIN);
-    let store = app
-        .app
-        .get_store(&path)
-        .expect("the journal's store is open");
     let saved: Value = serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
     for (key, value) in saved.as_object().unwrap() {
         assert_eq!(store.get(key).as_ref(), Some(value), "{key}");
     }
+    let mut keys = store.keys();
+    keys.sort();
+    let mut expected: Vec<String> = saved.as_object().unwrap().keys().cloned().collect();
+    expected.sort();
+    assert_eq!(
+        keys, expected,
+        "the store holds the saved keys and no others"
+    );
     assert_eq!(store.get("sessions").unwrap().as_array().unwrap().len(), 3);
     assert_eq!(events.load(Ordering::SeqCst), 0, "no change events");
 }
