@@ -117,17 +117,11 @@ impl Document {
     ) -> Result<Option<UserCurve>> {
         self.require_model(catalog, model_id)?;
         check(&curve).map_err(Problem::input)?;
-        if !self.curves.contains_key(model_id) {
-            check::cap("curves", self.curves.len() + 1, MAX_CURVES, "curves")
-                .map_err(Problem::input)?;
-        }
-        let id = model_id.to_owned();
-        self.within_size(
-            |d| d.curves.insert(id.clone(), curve),
-            |d, old| match old {
-                Some(old) => drop(d.curves.insert(id.clone(), old)),
-                None => drop(d.curves.remove(&id)),
-            },
+        self.put_for_model(
+            |d| &mut d.curves,
+            ("curves", MAX_CURVES, "curves"),
+            model_id,
+            curve,
         )
     }
 

@@ -170,17 +170,11 @@ impl Document {
             .get(model_id)
             .ok_or_else(|| Error::not_found("catalog model", model_id))?;
         check(&figures, model).map_err(|p| p.within("figures").input())?;
-        if !self.figures.contains_key(model_id) {
-            check::cap("figures", self.figures.len() + 1, MAX_FIGURES, "models")
-                .map_err(Problem::input)?;
-        }
-        let id = model_id.to_owned();
-        self.within_size(
-            |d| d.figures.insert(id.clone(), figures),
-            |d, old| match old {
-                Some(old) => drop(d.figures.insert(id.clone(), old)),
-                None => drop(d.figures.remove(&id)),
-            },
+        self.put_for_model(
+            |d| &mut d.figures,
+            ("figures", MAX_FIGURES, "models"),
+            model_id,
+            figures,
         )
     }
 

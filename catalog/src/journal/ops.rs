@@ -6,6 +6,8 @@
 //! the journal larger also refuses (`InvalidInput`) to grow it past
 //! [`MAX_BYTES`](super::MAX_BYTES) as saved, so a journal that was saved always loads again.
 
+use std::collections::BTreeMap;
+
 use serde_json::Value;
 
 use super::check::{self, quote, Problem};
@@ -87,6 +89,31 @@ impl Document {
                 Err(p.input())
             }
         }
+    }
+
+    /// Puts `value` under `model_id` in one of the document's maps keyed by model (`map` picks
+    /// it; `name` is its field, for errors) and returns the value it replaced. A model not yet in
+    /// the map is refused when it would make more than `max` entries (counted as `what`); the
+    /// change is undone when the journal would outgrow its size limit ([`Document::within_size`]).
+    pub(crate) fn put_for_model<T>(
+        &mut self,
+        map: fn(&mut Document) -> &mut BTreeMap<String, T>,
+        (name, max, what): (&str, usize, &str),
+        model_id: &str,
+        value: T,
+    ) -> Result<Option<T>> {
+        let len = map(self).len();
+        if !map(self).contains_key(model_id) {
+            check::cap(name, len + 1, max, what).map_err(Problem::input)?;
+        }
+        let id = model_id.to_owned();
+        self.within_size(
+            |d| map(d).insert(id.clone(), value),
+            |d, old| match old {
+                Some(old) => drop(map(d).insert(id.clone(), old)),
+                None => drop(map(d).remove(&id)),
+            },
+        )
     }
 
     // ---- the shortlist ----

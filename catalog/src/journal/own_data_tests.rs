@@ -274,3 +274,58 @@ fn a_journal_with_bad_figures_or_curves_is_refused_with_the_path() {
         "curves.sony-mdr-7506.centi_db: 2 levels; a curve has 240"
     );
 }
+
+/// The one mechanism behind `set_figures` and `set_curve`: a new model past the cap is refused
+/// naming the map, replacing an entry at the cap is not, and a change that would make the saved
+/// journal too large is undone, restoring the value it replaced.
+#[test]
+fn a_per_model_entry_keeps_its_cap_and_the_size_limit() {
+    let cap = ("figures", 1, "models");
+    let small = figures(json!({ "weight_g": 260 }));
+    let large = figures(json!({ "weight_g": 260, "impedance_ohm": 300 }));
+    let mut doc = Document::default();
+    let put = |doc: &mut Document, id: &str, f: &UserFigures| {
+        doc.put_for_model(|d| &mut d.figures, cap, id, f.clone())
+    };
+    assert_eq!(put(&mut doc, "sony-mdr-7506", &small).unwrap(), None);
+    let full = doc.clone();
+    let err = put(&mut doc, "sennheiser-hd-650", &small).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::InvalidInput);
+    assert!(
+        err.message().contains("figures")
+            && err.message().contains("2 models, more than the 1 allowed"),
+        "{}",
+        err.message()
+    );
+    assert_eq!(doc, full);
+    assert_eq!(
+        put(&mut doc, "sony-mdr-7506", &large).unwrap(),
+        Some(small.clone())
+    );
+    assert_eq!(
+        put(&mut doc, "sony-mdr-7506", &small).unwrap(),
+        Some(large.clone())
+    );
+
+    // Pad the journal to its limit exactly: the larger figures no longer fit.
+    doc.profile = Some(json!({ "pad": "" }));
+    let room = super::MAX_BYTES - super::check::saved_len(&doc);
+    doc.profile = Some(json!({ "pad": "x".repeat(room) }));
+    assert_eq!(super::check::saved_len(&doc), super::MAX_BYTES);
+    let padded = doc.clone();
+    let err = put(&mut doc, "sony-mdr-7506", &large).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::InvalidInput);
+    assert!(err.message().contains("once saved"), "{}", err.message());
+    assert_eq!(doc, padded, "the replaced figures are back");
+    let roomy = ("figures", 2, "models");
+    let err = doc
+        .put_for_model(
+            |d| &mut d.figures,
+            roomy,
+            "sennheiser-hd-650",
+            small.clone(),
+        )
+        .unwrap_err();
+    assert!(err.message().contains("once saved"), "{}", err.message());
+    assert_eq!(doc, padded, "the new entry is gone");
+}
