@@ -2,25 +2,18 @@
 
 use headroom_catalog::journal::UserFigures;
 use headroom_catalog::Model;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use tauri::State;
 
-use super::check_id;
+use super::{check_id, Replaced};
 use crate::error::CmdResult;
 use crate::AppState;
-
-/// What undoes a change to a model's figures: set `previous` again, or remove them when none.
-#[derive(Serialize, Deserialize)]
-pub struct FiguresUndo {
-    model_id: String,
-    previous: Option<UserFigures>,
-}
 
 /// The model as the user now sees it, and how to undo the change.
 #[derive(Serialize)]
 pub struct FiguresChanged {
     model: Model,
-    undo: FiguresUndo,
+    undo: Replaced<UserFigures>,
 }
 
 fn changed(
@@ -30,7 +23,7 @@ fn changed(
 ) -> CmdResult<FiguresChanged> {
     Ok(FiguresChanged {
         model: state.catalog().require(&model_id)?.clone(),
-        undo: FiguresUndo { model_id, previous },
+        undo: Replaced { model_id, previous },
     })
 }
 

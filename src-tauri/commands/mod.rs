@@ -10,6 +10,8 @@ pub mod sound;
 
 use std::time::SystemTime;
 
+use serde::{Deserialize, Serialize};
+
 use crate::error::{AppError, CmdResult, ErrorKind};
 
 /// Longest id any command accepts.
@@ -23,6 +25,14 @@ fn check_id(field: &str, id: &str) -> CmdResult<()> {
         ));
     }
     Ok(())
+}
+
+/// What undoes a change to one of a model's entries in the journal (its figures, its measurement):
+/// put `previous` back, or remove the entry when there was none.
+#[derive(Serialize, Deserialize)]
+pub struct Replaced<T> {
+    model_id: String,
+    previous: Option<T>,
 }
 
 /// Today's date (UTC) as `YYYY-MM-DD`: the shell reads the clock, the domain is handed dates.

@@ -3,10 +3,9 @@
 
 use headroom_catalog::journal::UserCurve;
 use headroom_catalog::sound::{self, SoundView, ViewOptions};
-use serde::{Deserialize, Serialize};
 use tauri::State;
 
-use super::{check_id, today};
+use super::{check_id, today, Replaced};
 use crate::error::{AppError, CmdResult, ErrorKind};
 use crate::AppState;
 
@@ -49,13 +48,6 @@ pub fn export_sound_csv(
     Ok(sound::to_csv(&build(&state, &ids, options)?))
 }
 
-/// What undoes a change to a model's measurement: put `previous` back, or remove it when none.
-#[derive(Serialize, Deserialize)]
-pub struct CurveUndo {
-    model_id: String,
-    previous: Option<UserCurve>,
-}
-
 /// Imports a measurement file's contents (read by the webview from a file the user picked; no
 /// path crosses the boundary) for a model, replacing an earlier one.
 #[tauri::command]
@@ -64,18 +56,21 @@ pub async fn import_curve(
     model_id: String,
     label: String,
     text: String,
-) -> CmdResult<CurveUndo> {
+) -> CmdResult<Replaced<UserCurve>> {
     check_id("model_id", &model_id)?;
     let previous =
         state.update(|doc, base| doc.import_curve(base, &model_id, &label, &text, &today()))?;
-    Ok(CurveUndo { model_id, previous })
+    Ok(Replaced { model_id, previous })
 }
 
 #[tauri::command]
-pub async fn remove_curve(state: State<'_, AppState>, model_id: String) -> CmdResult<CurveUndo> {
+pub async fn remove_curve(
+    state: State<'_, AppState>,
+    model_id: String,
+) -> CmdResult<Replaced<UserCurve>> {
     check_id("model_id", &model_id)?;
     let removed = state.update(|doc, _| doc.remove_curve(&model_id))?;
-    Ok(CurveUndo {
+    Ok(Replaced {
         model_id,
         previous: Some(removed),
     })
@@ -83,7 +78,7 @@ pub async fn remove_curve(state: State<'_, AppState>, model_id: String) -> CmdRe
 
 /// Undoes an import or a removal.
 #[tauri::command]
-pub async fn restore_curve(state: State<'_, AppState>, undo: CurveUndo) -> CmdResult<()> {
+pub async fn restore_curve(state: State<'_, AppState>, undo: Replaced<UserCurve>) -> CmdResult<()> {
     check_id("model_id", &undo.model_id)?;
     match undo.previous {
         Some(curve) => {

@@ -880,7 +880,7 @@ fn no_command_takes_a_path_from_the_webview() {
         ("figures", "UserFigures"),
         ("options", "ViewOptions"),
         ("label", "String"),
-        ("undo", "CurveUndo"),
+        ("undo", "Replaced<UserCurve>"),
     ];
     for (cmd, params) in &sigs {
         for (name, ty) in params {
