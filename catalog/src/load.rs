@@ -439,21 +439,15 @@ fn check_price_and_tier(m: &Model) -> std::result::Result<(), Problem> {
 }
 
 /// The range checks shared by catalog and user models; `Err((field, reason))`.
-pub(crate) fn validate_fields(m: &Model) -> std::result::Result<(), (&'static str, String)> {
+pub(crate) fn validate_fields(m: &Model) -> std::result::Result<(), Problem> {
     fn range(
         field: &'static str,
         value: Option<f64>,
         low: f64,
         high: f64,
         unit: &str,
-    ) -> std::result::Result<(), (&'static str, String)> {
-        match value {
-            Some(v) if !(low..=high).contains(&v) || !v.is_finite() => Err((
-                field,
-                format!("{v} {unit} is outside the plausible range {low}–{high} {unit}"),
-            )),
-            _ => Ok(()),
-        }
+    ) -> std::result::Result<(), Problem> {
+        value.map_or(Ok(()), |v| within(field, v, (low, high), unit))
     }
     if !is_slug(&m.id) {
         return Err((
