@@ -32,6 +32,7 @@ lint:
 	$(CARGO) fmt --all --check
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 
+# The UI's unit tests, and its type check against the types generated from Rust (types.test.js).
 unit-ui:
 	node --test tests/ui/
 

@@ -37,9 +37,10 @@ if command -v rustup >/dev/null 2>&1 \
   rustup target add x86_64-pc-windows-gnu
 fi
 
-# npm packages for the tests and the package build (axe-core, @tauri-apps/cli), as locked.
+# npm packages for the tests and the package build (axe-core, typescript, @tauri-apps/cli), as locked.
 if command -v npm >/dev/null 2>&1; then
   if [ ! -f node_modules/axe-core/axe.min.js ] || [ ! -x node_modules/.bin/tauri ] \
+    || [ ! -f node_modules/typescript/bin/tsc ] \
     || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     # `npm install`, not `npm ci`: the lock holds the CLI's build for this platform only (the
     # registry mirror here has no others), and npm ci refuses a lock without every platform's.

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 /// Stable error kinds, as the UI sees them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorKind {
     /// An argument is malformed, out of range or an unknown value.
@@ -18,7 +18,7 @@ pub enum ErrorKind {
 }
 
 /// A command's failure.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct AppError {
     pub kind: ErrorKind,
     pub message: String,

@@ -1,7 +1,7 @@
 //! Headroom's Tauri shell: app state, the commands the UI calls, and the persistence adapter.
 //! The product's rules live in the `headroom-catalog` crate; this crate wires them to the window.
 
-mod commands;
+pub mod commands;
 pub mod error;
 pub mod persist;
 mod state;

@@ -24,5 +24,5 @@ export function openModal(dialog, focus = null) {
 
 /** Closes every open dialog (before opening another over it, or on request). */
 export function closeAll() {
-  for (const d of document.querySelectorAll('dialog[open]')) d.close();
+  for (const d of document.querySelectorAll('dialog')) if (d.open) d.close();
 }

@@ -19,6 +19,7 @@ export const tierLabel = (t) => (t == null ? UNKNOWN : TIER[t] ?? t);
 export const transducerLabel = (t) => (t == null ? UNKNOWN : TRANSDUCER[t] ?? t);
 
 /** "Beyerdynamic DT 770 Pro 80 ohm" */
+/** @param {{brand: string|null, model: string, variant: string|null}} m */
 export function modelName(m) {
   return [m.brand, m.model, m.variant].filter((s) => s && s.trim()).join(' ');
 }
@@ -28,6 +29,7 @@ export function impedance(ohm) {
 }
 
 /** "96 dB SPL/mW at 500 Hz" */
+/** @param {import('../gen/wire').Sensitivity|null} s */
 export function sensitivity(s) {
   if (s == null) return UNKNOWN;
   const unit = s.unit === 'dB/V' ? 'dB SPL/V' : 'dB SPL/mW';
@@ -44,6 +46,7 @@ export function hz(f) {
   return f >= 1000 ? `${trim(f / 1000, 2)} kHz` : `${trim(f)} Hz`;
 }
 
+/** @param {import('../gen/wire').FrequencyResponse|null} r */
 export function frequencyRange(r) {
   return r == null ? UNKNOWN : `${hz(r.low_hz)} – ${hz(r.high_hz)}`;
 }
@@ -61,6 +64,7 @@ export function yesNo(b) {
 }
 
 /** "Detachable, 3 m coiled, 3.5 mm with 6.35 mm adapter" with unknown parts said as such. */
+/** @param {import('../gen/wire').Cable|null} c */
 export function cable(c) {
   if (!c) return UNKNOWN;
   const parts = [];
@@ -73,6 +77,7 @@ export function cable(c) {
   return parts.join(', ');
 }
 
+/** @param {import('../gen/wire').Price|null} p */
 export function price(p) {
   if (p == null) return UNKNOWN;
   const amount = new Intl.NumberFormat('en', { style: 'currency', currency: p.currency, maximumFractionDigits: 0 }).format(p.amount);
@@ -80,6 +85,7 @@ export function price(p) {
 }
 
 /** Compact sort-free text used by the table's accessible row summaries. */
+/** @param {import('../gen/wire').ModelBrief} m */
 export function summary(m) {
   return `${modelName(m)}: ${backLabel(m.back).toLowerCase()} back, ${impedance(m.impedance_ohm)}, ${sensitivity(m.sensitivity)}`;
 }

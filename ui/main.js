@@ -87,7 +87,7 @@ function shell() {
 
 export async function show(id) {
   const def = views.find((v) => v.id === id) ?? views[0];
-  for (const b of document.querySelectorAll('.tabs button')) {
+  for (const b of /** @type {NodeListOf<HTMLButtonElement>} */ (document.querySelectorAll('.tabs button'))) {
     if (b.dataset.view === def.id) b.setAttribute('aria-current', 'page');
     else b.removeAttribute('aria-current');
   }
@@ -118,7 +118,7 @@ export async function show(id) {
 /** Ctrl+K and /: to the catalog's search field, its text selected for typing over. */
 async function focusSearch() {
   if (state.current !== 'browse') await show('browse');
-  const search = document.getElementById('search');
+  const search = /** @type {HTMLInputElement|null} */ (document.getElementById('search'));
   search?.focus();
   search?.select();
 }

@@ -15,16 +15,21 @@ let panelCount = 0;
 /** The accepted measurement files (the domain reads all three; see `sound::parse`). */
 const FILE_TYPES = '.csv,.txt,.tsv,text/plain,text/csv';
 
+/** Tells the user something; an action makes it a button (undo). @typedef {(msg: string, kind?: string, action?: {label: string, run: () => void}) => void} Notify */
+
 export class SoundPanel {
   /**
    * @param {string[]} ids the models, 1 to 4
-   * @param {{ notify: Function, title?: string, ownFor?: string|null, onChange?: Function }} options
+   * @param {{ notify: Notify, title?: string, ownFor?: string|null, onChange?: Function }} options
    *   `ownFor`: the model whose own measurement can be imported and removed here.
    */
   constructor(ids, options) {
     this.ids = ids;
     this.options = options;
+    /** @type {import('./api.js').SoundOptions} */
     this.settings = { smoothing: 'none', normalize: 'loudness', error: false };
+    /** @type {import('../gen/wire').SoundView|null} */
+    this.view = null;
     this.id = `sound-${++panelCount}`;
     this.body = h('div', { class: 'sound-body', 'aria-busy': 'true' }, h('p', { class: 'muted' }, 'Loading the measurements…'));
     this.controls = h('div', { class: 'sound-controls' });
@@ -92,6 +97,7 @@ export class SoundPanel {
   }
 
   /** Who measured each curve, on what, and where it was read; and the target's source. */
+  /** @param {import('../gen/wire').SoundView} v */
   sources(v) {
     const line = (label, p, own) => h('li', {},
       h('strong', {}, label), ': ',
@@ -106,6 +112,7 @@ export class SoundPanel {
         h('li', {}, h('strong', {}, 'Harman over-ear 2018 target'), termLink('harman-target'), `: ${v.target.repository}, ${v.target.path}, commit ${v.target.commit.slice(0, 10)}.`)));
   }
 
+  /** @param {import('../gen/wire').SoundView} v */
   ratings(v) {
     return h('p', { class: 'preference' },
       'Predicted preference rating', termLink('preference-rating'), ': ',
@@ -114,6 +121,7 @@ export class SoundPanel {
   }
 
   /** The plot's accessible alternative: each curve's mean error per named band. */
+  /** @param {import('../gen/wire').SoundView} v */
   bandTable(v) {
     const bands = v.curves[0].bands;
     return h('div', { class: 'band-wrap' }, h('table', { class: 'bands' },

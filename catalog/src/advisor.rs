@@ -120,7 +120,7 @@ const JUDGED_BANDS: [&str; 5] = ["bass", "low-mids", "mids", "presence", "treble
 const LIGHT_G: f64 = 280.0;
 
 /// How noisy the room is.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "kebab-case")]
 pub enum Room {
     /// A quiet room: open backs can show their natural image.
@@ -133,7 +133,9 @@ pub enum Room {
 }
 
 /// What the headphones are for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ts_rs::TS,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Task {
     /// Recording with a microphone nearby.
@@ -211,7 +213,7 @@ impl Task {
 }
 
 /// Which source the user plays from: a preset id, or `custom` with their own figures.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(default)]
 pub struct SourceChoice {
     /// `phone`, `laptop`, `mac`, `interface`, `amp` or `custom`.
@@ -284,7 +286,7 @@ impl SourceChoice {
 }
 
 /// The user's situation. Every field has a default, so `{}` is a valid profile.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(default)]
 pub struct Profile {
     /// How noisy the room is.
@@ -382,7 +384,7 @@ fn validate_fit(f: &TryOnSummary, index: usize) -> Result<()> {
 }
 
 /// Pro or con.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "lowercase")]
 pub enum ReasonKind {
     /// Counts for the model (positive weight).
@@ -392,7 +394,7 @@ pub enum ReasonKind {
 }
 
 /// One point of the advice: a sentence the UI shows as a pro or a con, with its weight.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct Reason {
     /// Pro (weight > 0) or con (weight < 0).
     pub kind: ReasonKind,
@@ -492,7 +494,9 @@ impl Texts {
 }
 
 /// How well a model fits, from its score.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ts_rs::TS,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Fit {
     /// Score 5 and up.
@@ -521,7 +525,7 @@ impl Fit {
 }
 
 /// One ranked model.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct Recommendation {
     /// The model's id.
     pub id: String,

@@ -58,7 +58,7 @@ pub const NOT_TRIED: &str = "not tried";
 pub const NOT_RATED: &str = "not rated";
 
 /// Which way a row's values get better.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, ts_rs::TS)]
 #[serde(rename_all = "lowercase")]
 pub enum Better {
     /// The highest value is best.
@@ -68,7 +68,7 @@ pub enum Better {
 }
 
 /// One model compared.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct Column {
     /// The model's id.
     pub id: String,
@@ -79,7 +79,7 @@ pub struct Column {
 }
 
 /// One value of one model.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct Cell {
     /// Formatted for people ("250 ohm"); an unknown reads [`NOT_PUBLISHED`], [`NOT_TRIED`],
     /// [`NOT_RATED`] or another word, never a number.
@@ -134,7 +134,7 @@ impl Cell {
 }
 
 /// One line of the comparison.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct Row {
     /// Stable snake_case id (`impedance_ohm`, `headroom_db`, `reason_1`).
     pub key: String,
@@ -149,7 +149,7 @@ pub struct Row {
 }
 
 /// A group of rows under a title.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct Section {
     /// Stable id: `specs`, `build`, `price`, `notes`, `sources`, `advice`, `loudness`, `tryon`.
     pub key: String,
@@ -160,7 +160,7 @@ pub struct Section {
 }
 
 /// Two to four models side by side.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct Comparison {
     /// The models, in the user's order.
     pub columns: Vec<Column>,

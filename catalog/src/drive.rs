@@ -86,8 +86,11 @@ pub fn damping_ok(impedance_ohm: f64, output_ohm: f64) -> bool {
 }
 
 /// How a headroom figure reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ts_rs::TS,
+)]
 #[serde(rename_all = "kebab-case")]
+#[ts(rename = "LoudnessVerdict")]
 pub enum Verdict {
     /// 3 dB of headroom or more.
     Comfortable,
@@ -129,7 +132,7 @@ impl Verdict {
 ///
 /// A Mac's adaptive jack raises its voltage for high-impedance loads; `high_z_vrms` and
 /// `high_z_from_ohm` express that (Apple: 1.25 Vrms below 150 ohm, 3 Vrms from 150 ohm to 1 kohm).
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct SourceSpec {
     /// Open-circuit voltage at full volume, Vrms.
@@ -195,7 +198,7 @@ impl SourceSpec {
 }
 
 /// A publication a preset's figures come from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct Reference {
     /// What the page is.
@@ -207,7 +210,7 @@ pub struct Reference {
 }
 
 /// A named source with its figures and where they come from.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct SourcePreset {
     /// `phone`, `laptop`, `mac`, `interface`, `amp`.
     pub id: String,
@@ -256,13 +259,13 @@ pub const PRESET_IDS: [&str; 5] = ["phone", "laptop", "mac", "interface", "amp"]
 
 const SOURCES_JSON: &str = include_str!("../data/sources.json");
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 struct PresetFile {
     presets: Vec<PresetEntry>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 struct PresetEntry {
     id: String,
@@ -398,7 +401,7 @@ pub fn preset(id: &str) -> Result<&'static SourcePreset> {
 }
 
 /// How a headphone fares on a source, for a target peak level.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, ts_rs::TS)]
 pub struct Drive {
     /// Sensitivity in dB SPL for 1 mW.
     pub sensitivity_db_per_mw: f64,

@@ -101,7 +101,7 @@ pub const MAX_MINUTES: u16 = 600;
 /// Invariants (checked by [`from_bytes`], kept by every method): every reference names a catalog
 /// model or one of `own_models`; shortlist model ids, session ids and own model ids are unique;
 /// every field is within its range; the caps (`MAX_*`) hold.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct Document {
     /// Always [`CURRENT_VERSION`] once loaded.
@@ -203,7 +203,7 @@ impl Document {
 }
 
 /// Where a model stands on the user's shortlist.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
     /// Not tried yet (the status of a new entry).
@@ -252,7 +252,7 @@ impl Status {
 }
 
 /// One model on the shortlist. Its position in [`Document::shortlist`] is the user's order.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct Entry {
     /// A catalog model or one of the user's own.
@@ -267,8 +267,9 @@ pub struct Entry {
 }
 
 /// What the user decided after a try-on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "kebab-case")]
+#[ts(rename = "TryOnVerdict")]
 pub enum Verdict {
     /// Wants it.
     Keep,
@@ -294,8 +295,9 @@ impl Verdict {
 
 /// How a model felt, each from 1 to 5 where **5 is always the best** for the wearer; `None` when
 /// the user did not rate it (and then left out of the JSON, which keeps journals small).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields, default)]
+#[ts(optional_fields)]
 pub struct Ratings {
     /// Overall comfort. 5: could wear it all day without noticing; 1: wants it off at once.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -336,8 +338,9 @@ impl Ratings {
 /// Quick sound impressions, each from 1 to 5 measuring **how much** of something the user heard
 /// (not how good it is: that depends on the job). `None` when not noted (and left out of the
 /// JSON).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields, default)]
+#[ts(optional_fields)]
 pub struct Sound {
     /// Amount of bass. 1: thin, recessed; 3: neutral; 5: boomy, emphasised.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -374,7 +377,7 @@ impl Sound {
 }
 
 /// One try-on of one model.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct Session {
     /// Unique in the document: lower-case letters, digits and hyphens, at most 64 characters
@@ -405,8 +408,9 @@ pub struct Session {
 }
 
 /// A new or edited try-on session, as the UI sends it: a [`Session`] without its id.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
+#[ts(optional_fields = nullable)]
 pub struct SessionInput {
     /// A catalog model or one of the user's own.
     pub model_id: String,
@@ -466,8 +470,9 @@ impl From<Session> for SessionInput {
 /// A new or edited own model, as the UI sends it: a [`Model`] without `id`, `family` and `origin`,
 /// which the journal sets. Only `model` and `back` are required; every figure is checked against
 /// the same plausible ranges as the catalog's.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
+#[ts(optional_fields = nullable)]
 pub struct OwnModelInput {
     /// Maker, if known.
     #[serde(default)]
@@ -499,6 +504,7 @@ pub struct OwnModelInput {
     pub frequency_response: Option<FrequencyResponse>,
     /// Cable.
     #[serde(default)]
+    #[ts(as = "Option<Cable>", optional)]
     pub cable: Cable,
     /// Cups fold.
     #[serde(default)]
@@ -520,12 +526,15 @@ pub struct OwnModelInput {
     pub year: Option<u16>,
     /// Studio notes.
     #[serde(default)]
+    #[ts(as = "Option<StudioNotes>", optional)]
     pub notes: StudioNotes,
     /// Where the figures come from (`http(s)` addresses only).
     #[serde(default)]
+    #[ts(as = "Option<Vec<Source>>", optional)]
     pub sources: Vec<Source>,
     /// Per-figure provenance, keyed by field name.
     #[serde(default)]
+    #[ts(as = "Option<BTreeMap<String, String>>", optional)]
     pub figure_notes: BTreeMap<String, String>,
 }
 

@@ -8,7 +8,9 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 /// Cup design: how much of the room gets in and how much of the sound gets out.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ts_rs::TS,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Back {
     /// Vented cups: natural, speaker-like image; no isolation; leaks.
@@ -43,7 +45,9 @@ impl Back {
 }
 
 /// The kind of driver.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ts_rs::TS,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Transducer {
     /// Moving-coil.
@@ -77,7 +81,9 @@ impl Transducer {
 }
 
 /// Price tier. Ordered: `Budget < Midrange < HighEnd`, so a budget is "at most this tier".
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ts_rs::TS,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Tier {
     /// Under about $150.
@@ -115,7 +121,7 @@ impl Tier {
 }
 
 /// The unit a sensitivity figure is published in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
 pub enum SensitivityUnit {
     /// dB SPL for 1 mW.
     #[serde(rename = "dB/mW")]
@@ -139,7 +145,7 @@ impl SensitivityUnit {
 }
 
 /// A published sensitivity, always with its unit.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct Sensitivity {
     /// dB SPL.
@@ -152,7 +158,7 @@ pub struct Sensitivity {
 }
 
 /// Frequency range as the maker states it.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct FrequencyResponse {
     /// Lower bound, Hz.
@@ -162,7 +168,7 @@ pub struct FrequencyResponse {
 }
 
 /// How the cable is made.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "kebab-case")]
 pub enum CableStyle {
     /// A straight cable.
@@ -174,7 +180,7 @@ pub enum CableStyle {
 }
 
 /// The cable.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct Cable {
     /// Whether it can be unplugged from the headphone.
@@ -192,7 +198,7 @@ pub struct Cable {
 }
 
 /// An indicative street price with its date and where it was seen.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct Price {
     /// The amount.
@@ -206,7 +212,7 @@ pub struct Price {
 }
 
 /// Short studio notes.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct StudioNotes {
     /// How well it keeps the room out.
@@ -221,7 +227,7 @@ pub struct StudioNotes {
 }
 
 /// What kind of publication a source is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "kebab-case")]
 pub enum SourceKind {
     /// The maker's spec sheet or product page.
@@ -255,7 +261,7 @@ impl SourceKind {
 }
 
 /// How sure a figure is: who published it. Shown beside every figure.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "kebab-case")]
 pub enum FigureKind {
     /// The maker's own page, spec sheet or manual.
@@ -354,7 +360,7 @@ impl FigureKind {
 }
 
 /// Where one figure comes from: its kind and the publication in the model's `sources`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct FigureSource {
     /// How sure the figure is.
@@ -376,7 +382,7 @@ pub const FIGURES: [&str; 7] = [
 ];
 
 /// Where figures come from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     /// Maker, retailer or review.
@@ -388,7 +394,7 @@ pub struct Source {
 }
 
 /// Whose model this is.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "kebab-case")]
 pub enum Origin {
     /// From the embedded catalog.
@@ -399,7 +405,7 @@ pub enum Origin {
 }
 
 /// One headphone model (one variant of a family).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct Model {
     /// Stable slug, unique in the catalog.
@@ -473,7 +479,7 @@ pub struct Model {
 
 /// What a list of models shows of each (the catalog table, an advice card): the full model is
 /// one `get_model` away.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct ModelBrief {
     /// Stable slug.
     pub id: String,

@@ -36,7 +36,7 @@ pub const MAX_IMPEDANCE_OHM: f64 = 1000.0;
 /// An empty list means no filter on that facet; the values of one facet are alternatives (OR),
 /// and the facets, the impedance range, the origin, the loudness and the text must all hold
 /// (AND).
-#[derive(Debug, Clone, Deserialize, Default)]
+#[derive(Debug, Clone, Deserialize, Default, ts_rs::TS)]
 #[serde(default, deny_unknown_fields)]
 pub struct Query {
     /// Free text, matched as described on [`run`].
@@ -71,7 +71,7 @@ pub struct Query {
 /// The "gets loud enough on my source" filter: keeps the models whose headroom on `source`
 /// for `target_db` is at least 0 dB (see [`drive::drive_model`]). A model whose impedance or
 /// sensitivity is not published cannot be shown to, so it does not pass.
-#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct LoudEnough {
     /// The source's voltage and output impedance.
@@ -83,7 +83,7 @@ pub struct LoudEnough {
 /// A column to sort by. Models whose value is unknown always come last, in both directions;
 /// ties fall back to brand, model and variant (numbers compared as numbers, so `32 ohm` <
 /// `80 ohm` < `250 ohm`), then id.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "kebab-case")]
 pub enum SortKey {
     /// Best search match first when there is text, else brand, model and variant order.
@@ -117,7 +117,7 @@ pub enum SortKey {
 }
 
 /// One page of matches and the facet counts.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct QueryResult {
     /// Matches before `offset` and `limit`.
     pub total: usize,
@@ -129,7 +129,7 @@ pub struct QueryResult {
 
 /// For each facet, how many models each value would match given the text and every *other*
 /// active filter (disjunctive faceting: ticking one more value of a facet adds its count).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct Facets {
     /// Every cup design, in [`Back::ALL`] order, zeros included.
     pub back: Vec<FacetCount<Back>>,
@@ -143,7 +143,7 @@ pub struct Facets {
 }
 
 /// A facet value and the number of models it would match.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct FacetCount<T> {
     /// The value, as the filter takes it.
     pub value: T,

@@ -15,7 +15,7 @@ use crate::persist::Notice;
 use crate::AppState;
 
 /// What the About view and start-up need to know.
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 pub struct AppInfo {
     version: &'static str,
     data_dir: String,
@@ -29,7 +29,7 @@ pub struct AppInfo {
 }
 
 /// A value with what the UI shows for it.
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 struct Word {
     value: &'static str,
     label: &'static str,
@@ -39,7 +39,7 @@ struct Word {
 
 /// Labels of the domain's enums and the limits of its inputs, served so that the UI keeps no
 /// second copy of either.
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 struct Vocabulary {
     figure_kinds: Vec<Word>,
     smoothing: Vec<Word>,
@@ -48,7 +48,7 @@ struct Vocabulary {
 }
 
 /// What the forms enforce before a command would refuse it (the commands check again).
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 struct Limits {
     reason_chars: usize,
     place_chars: usize,
@@ -128,7 +128,7 @@ pub fn app_info(state: State<'_, AppState>) -> AppInfo {
 
 /// A page of the catalog for a query, with the total and the facet counts. Each model as a
 /// brief: the table's fields only (the first view's data, sent before the first paint).
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 pub struct ModelPage {
     total: usize,
     models: Vec<ModelBrief>,
@@ -187,7 +187,7 @@ pub async fn save_profile(state: State<'_, AppState>, profile: Profile) -> CmdRe
 }
 
 /// One ranked model with what the view shows of the model, so it needs no second call.
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 pub struct Advice {
     #[serde(flatten)]
     recommendation: Recommendation,
@@ -195,7 +195,7 @@ pub struct Advice {
 }
 
 /// The ranking: how many models were ranked, and the best of them explained.
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 pub struct AdviceList {
     total: usize,
     results: Vec<Advice>,

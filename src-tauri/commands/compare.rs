@@ -11,7 +11,7 @@ use crate::AppState;
 
 /// The comparison set and, when it has two models or more, their comparison for the saved
 /// advisor profile.
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 pub struct ComparisonView {
     ids: Vec<String>,
     comparison: Option<Comparison>,
@@ -36,7 +36,7 @@ pub fn get_comparison(state: State<'_, AppState>) -> CmdResult<ComparisonView> {
     build(&state)
 }
 
-#[derive(Deserialize, Clone, Copy)]
+#[derive(Deserialize, Clone, Copy, ts_rs::TS)]
 #[serde(rename_all = "lowercase")]
 pub enum CompareFormat {
     Markdown,

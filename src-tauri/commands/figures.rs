@@ -10,7 +10,7 @@ use crate::error::CmdResult;
 use crate::AppState;
 
 /// The model as the user now sees it, and how to undo the change.
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 pub struct FiguresChanged {
     model: Model,
     undo: Replaced<UserFigures>,

@@ -15,7 +15,7 @@ use crate::AppState;
 const MAX_IMPORT_BYTES: usize = journal::MAX_BYTES;
 
 /// The journal as the views show it: each shortlist entry with its model and try-on summary.
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 pub struct JournalView {
     shortlist: Vec<ShortlistItem>,
     sessions: Vec<Session>,
@@ -27,7 +27,7 @@ pub struct JournalView {
     models: Vec<Model>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 struct ShortlistItem {
     #[serde(flatten)]
     entry: Entry,
@@ -66,13 +66,13 @@ fn view(state: &AppState) -> JournalView {
 }
 
 /// A change that can be undone: the journal after it, and what to hand back to undo it.
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 pub struct Undoable<T> {
     journal: JournalView,
     undo: T,
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize, Deserialize, ts_rs::TS)]
 pub struct Removed<T> {
     item: T,
     index: usize,
@@ -239,7 +239,7 @@ pub async fn set_compare(state: State<'_, AppState>, ids: Vec<String>) -> CmdRes
 }
 
 /// The comparison set after an add, and whether the model was added (it may have been there).
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 pub struct CompareAdded {
     ids: Vec<String>,
     added: bool,
@@ -255,7 +255,7 @@ pub async fn compare_add(state: State<'_, AppState>, model_id: String) -> CmdRes
     })
 }
 
-#[derive(Deserialize, Clone, Copy)]
+#[derive(Deserialize, Clone, Copy, ts_rs::TS)]
 #[serde(rename_all = "lowercase")]
 pub enum ExportFormat {
     Json,

@@ -29,7 +29,7 @@ fn check_id(field: &str, id: &str) -> CmdResult<()> {
 
 /// What undoes a change to one of a model's entries in the journal (its figures, its measurement):
 /// put `previous` back, or remove the entry when there was none.
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize, Deserialize, ts_rs::TS)]
 pub struct Replaced<T> {
     model_id: String,
     previous: Option<T>,

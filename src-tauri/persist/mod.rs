@@ -23,7 +23,7 @@ use crate::error::{AppError, ErrorKind};
 use files::DataFiles;
 
 /// Something the user must be told at start-up (shown as a banner in the window).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct Notice {
     /// `info`, `warning` or `error`.
     pub level: &'static str,

@@ -8,4 +8,5 @@ mod catalog;
 mod crash;
 mod persist;
 mod surface;
+mod types;
 mod validation;

@@ -17,9 +17,10 @@ const resolve = (from, spec) => normalize(join(dirname(from), spec));
 const staticImports = (module) =>
   [...source(module).matchAll(/^import\s[^;]*?from\s+'([^']+)';/gms)].map((m) => resolve(module, m[1]));
 
-/** Modules `module` loads later with `import('…')`. */
+/** Modules `module` loads later with `import('…')` (not the type imports in JSDoc comments). */
 const dynamicImports = (module) =>
-  [...source(module).matchAll(/\bimport\('([^']+)'\)/g)].map((m) => resolve(module, m[1]));
+  [...source(module).replace(/\/\*[\s\S]*?\*\//g, '').matchAll(/\bimport\('([^']+)'\)/g)]
+    .map((m) => resolve(module, m[1]));
 
 /** Everything `root` pulls in before it runs: its static imports, and theirs. */
 function staticGraph(root) {

@@ -6,6 +6,7 @@ import * as f from '../format.js';
 import { termLink } from '../glossary.js';
 import { vocabulary } from '../vocabulary.js';
 
+/** @type {[import('../../gen/wire').Task, string][]} */
 const TASKS = [
   ['tracking', 'Tracking (recording with a mic)'],
   ['mixing', 'Mixing'],
@@ -21,7 +22,9 @@ export class AdvisorView {
   /** @param {{ onCompare?: (id: string) => void, onShortlist?: (id: string) => void }} actions */
   constructor(actions = {}) {
     this.actions = actions;
+    /** @type {import('../../gen/wire').Profile|null} */
     this.profile = null;
+    /** @type {import('../../gen/wire').SourcePreset[]} */
     this.presets = [];
     this.seq = 0;
     this.saveTimer = 0;
@@ -133,6 +136,7 @@ export class AdvisorView {
     }
   }
 
+  /** @param {import('../../gen/wire').AdviceList} advice */
   render({ total, results }) {
     this.status.classList.remove('error-text');
     const over = results.filter((r) => r.over_budget).length;
@@ -142,6 +146,7 @@ export class AdvisorView {
     replace(this.list, results.map((r, i) => this.card(r, i + 1)));
   }
 
+  /** @param {import('../../gen/wire').Advice} r @param {number} rank */
   card(r, rank) {
     const m = r.model;
     const drive = r.drive;

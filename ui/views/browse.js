@@ -31,10 +31,12 @@ const OVERSCAN = 10;
 const ROW_ESTIMATE = 31.5;
 
 export class BrowseView {
-  /** @param {{ onShortlist?: (id: string) => void, onCompare?: (id: string) => void }} actions */
+  /** @param {{ onShortlist?: (id: string) => void, onCompare?: (id: string) => void, notify?: import('../sound.js').Notify }} actions */
   constructor(actions = {}) {
     this.actions = actions;
+    /** @type {Partial<import('../api.js').Query>} */
     this.query = { text: '', back: [], tier: [], transducer: [], brand: [], sort: 'relevance', descending: false };
+    /** @type {import('../../gen/wire').ModelPage|null} */
     this.result = null;
     this.searchTimer = 0;
     this.seq = 0;
@@ -276,6 +278,7 @@ const FIGURE_FIELDS = new Set(['transducer', 'driver_mm', 'impedance_ohm', 'sens
  * The detail of one model: every spec with how sure it is (unknowns marked), the user's own
  * figures, notes, sources, and a slot for the measured sound.
  */
+/** @param {import('../../gen/wire').Model} m @param {() => void} close @param {any} actions @param {import('../api.js').Vocabulary} words @param {HTMLElement} soundSlot */
 export function detail(m, close, actions, words, soundSlot) {
   const noteFor = (field) => m.figure_notes?.[field];
   const spec = (label, field, text, term = null) => [
@@ -284,7 +287,7 @@ export function detail(m, close, actions, words, soundSlot) {
       FIGURE_FIELDS.has(field) && m.provenance?.[field] ? [' ', kindMarker(m.provenance[field].kind, words)] : null,
       noteFor(field) ? h('small', { class: 'figure-note' }, noteFor(field)) : null),
   ];
-  const n = m.notes ?? {};
+  const n = m.notes;
   return [
     h('header', { class: 'detail-head' },
       h('h2', { id: 'detail-title' }, f.modelName(m)),

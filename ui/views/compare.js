@@ -15,10 +15,13 @@ const TERMS = {
 };
 
 export class CompareView {
-  /** @param {{ notify: Function }} actions */
+  /** @param {{ notify: import('../sound.js').Notify, show?: (view: string) => void }} actions */
   constructor(actions) {
     this.actions = actions;
+    /** @type {import('../../gen/wire').ComparisonView|null} */
     this.view = null;
+    /** @type {import('../api.js').Vocabulary|null} */
+    this.words = null;
     this.onlyDiffs = false;
     this.toggle = h('input', { type: 'checkbox', id: 'only-differences', onchange: (e) => { this.onlyDiffs = e.target.checked; this.render(); } });
     this.body = h('div', { class: 'compare-body' });

@@ -31,10 +31,11 @@ const SOUND = [
 const VERDICTS = [['keep', 'Keep'], ['maybe', 'Maybe'], ['no', 'No']];
 
 export class ShortlistView {
-  /** @param {{ notify: (msg: string, kind?: string, action?: {label: string, run: () => void}) => void,
-   *   onCompare?: (id: string) => void }} actions */
+  /** @param {{ notify: import('../sound.js').Notify, onCompare?: (id: string) => void,
+   *   show?: (view: string) => void }} actions */
   constructor(actions) {
     this.actions = actions;
+    /** @type {import('../../gen/wire').JournalView|null} */
     this.journal = null;
     this.list = h('ol', { class: 'shortlist', 'aria-label': 'Your shortlist' });
     this.others = h('section', { class: 'others' });
@@ -330,6 +331,7 @@ export class ShortlistView {
   }
 }
 
+/** @param {import('../../gen/wire').Session} s */
 function ratingSummary(s) {
   const parts = [];
   for (const [k, label] of RATINGS) if (s.ratings?.[k] != null) parts.push(`${label} ${s.ratings[k]}/5`);

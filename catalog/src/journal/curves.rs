@@ -10,7 +10,7 @@ use crate::sound::{self, Curve, Measurement, Provenance, GRID};
 use crate::Catalog;
 
 /// A measurement the user imported, stored on the common grid.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct UserCurve {
     /// What the user calls it (the file's name, by default).

@@ -12,7 +12,7 @@ use crate::model::{FigureKind, FigureSource, Model, Price, Sensitivity};
 use crate::Catalog;
 
 /// The figures a user may enter for a catalog model. At least one is set.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct UserFigures {
     /// Nominal impedance, ohm.

@@ -13,7 +13,7 @@ use crate::error::Result;
 use crate::model::Model;
 
 /// What an import does with the current journal.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "kebab-case")]
 pub enum ImportMode {
     /// Keep everything and add what the import has that the journal lacks.

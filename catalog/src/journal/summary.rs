@@ -12,7 +12,7 @@ pub const EXCERPT_CHARS: usize = 140;
 /// One model's try-on sessions in brief. Averages are over the sessions that rated the item
 /// (`None` when none did); each is from 1 to 5 with the meaning given on [`super::Ratings`] and
 /// [`super::Sound`].
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, ts_rs::TS)]
 pub struct TryOnSummary {
     /// The model.
     pub model_id: String,

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::{Curve, GRID};
 
 /// Fractional-octave smoothing for display.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub enum Smoothing {
     /// The curve as measured.
     #[default]
@@ -66,7 +66,7 @@ impl Smoothing {
 }
 
 /// How curves are aligned in level before they are compared.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub enum Normalize {
     /// 0 dB at 1 kHz.
     #[serde(rename = "1k")]
@@ -132,7 +132,7 @@ pub const BANDS: [(&str, &str, f64, f64); 7] = [
 pub const PREFERENCE_RANGE: (f64, f64) = (50.0, 10_000.0);
 
 /// The mean error of a curve against the target in one band.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct BandError {
     /// Wire name (`bass`).
     pub name: &'static str,
@@ -149,7 +149,7 @@ pub struct BandError {
 }
 
 /// A curve against the target, ready to show.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct Analysis {
     /// The curve, normalised and smoothed as asked.
     pub curve: Curve,

@@ -18,7 +18,7 @@ pub fn embedded_bytes() -> usize {
 }
 
 /// Where a curve comes from. Shown under every plot.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct Provenance {
     /// Who measured it (`oratory1990`), or who published the target.
@@ -40,7 +40,7 @@ pub struct Provenance {
 }
 
 /// One measured curve of a catalog model.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct Measurement {
     /// The catalog model's id.
     pub model: String,
@@ -51,7 +51,7 @@ pub struct Measurement {
 }
 
 /// A curve file as stored: its provenance and its levels in hundredths of a dB on [`GRID`].
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 struct File {
     /// The model's id, or `None` for the target.

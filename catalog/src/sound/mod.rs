@@ -70,7 +70,7 @@ impl Grid {
 }
 
 /// A response on [`GRID`], dB per point.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct Curve {
     /// One level per grid point, dB.
     pub db: Vec<f64>,

@@ -31,7 +31,7 @@ pub const TARGET_DASH: &str = "1 3";
 const MARGIN: (f64, f64, f64, f64) = (44.0, 12.0, 10.0, 28.0);
 
 /// A labelled tick: its position in px and its text.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct Tick {
     /// Position along its axis, px.
     pub at: f64,
@@ -40,7 +40,7 @@ pub struct Tick {
 }
 
 /// One drawn curve.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct PlotSeries {
     /// What the legend says.
     pub label: String,
@@ -55,7 +55,7 @@ pub struct PlotSeries {
 }
 
 /// Everything a view needs to draw a plot of `width × height` px.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct Plot {
     /// Width, px.
     pub width: f64,

@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::{analysis, BandError, Curve, Measurement, Normalize};
 
 /// A model's curve with its band errors and preference rating (loudness-matched, unsmoothed).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct ModelSound {
     /// The curve and where it comes from.
     pub measurement: Measurement,

@@ -14,7 +14,7 @@ use crate::Catalog;
 pub const PLOT_SIZE: (f64, f64) = (760.0, 320.0);
 
 /// How to show the curves.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(default, deny_unknown_fields)]
 pub struct ViewOptions {
     /// Smoothing for display.
@@ -26,7 +26,7 @@ pub struct ViewOptions {
 }
 
 /// One curve shown: a model's published measurement, or the user's own.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct ShownCurve {
     /// The model's id.
     pub model_id: String,
@@ -45,7 +45,7 @@ pub struct ShownCurve {
 }
 
 /// The measured sound of some models.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct SoundView {
     /// The options it was made with.
     pub options: ViewOptions,

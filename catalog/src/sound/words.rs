@@ -11,7 +11,7 @@ pub const CLOSE_DB: f64 = 2.0;
 pub const FAR_DB: f64 = 4.0;
 
 /// How far a band is from the target.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, ts_rs::TS)]
 #[serde(rename_all = "kebab-case")]
 pub enum Severity {
     /// Within [`CLOSE_DB`].
@@ -34,7 +34,7 @@ impl Severity {
 }
 
 /// One band in words.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct Remark {
     /// The band's wire name.
     pub band: &'static str,
