@@ -382,9 +382,73 @@ fn file_mb(path: &Path) -> Option<f64> {
         .map(|m| m.len() as f64 / 1_048_576.0)
 }
 
+/// One measurement as a row's statistics.
+fn one(v: f64) -> Stats {
+    Stats {
+        median: v,
+        min: v,
+        max: v,
+    }
+}
+
+/// Growth split between the app's process and WebKit's, from kB before and after.
+fn split(own: u64, web: u64, own0: u64, web0: u64) -> String {
+    format!(
+        "app process {:+.1} MB, WebKit processes {:+.1} MB",
+        (own as f64 - own0 as f64) / 1024.0,
+        (web as f64 - web0 as f64) / 1024.0
+    )
+}
+
+/// 4b. A longer mix of what a user does, on a fresh launch with fresh data, and 7. the Compare
+/// overlay on the same window. `HEADROOM_BENCH_MIXED_ONLY=1` runs these rows alone.
+async fn mixed_rows(full: bool) {
+    let app = Path::new(env!("CARGO_BIN_EXE_headroom"));
+    // Fresh data: the rounds before leave thousands of sessions that the shortlist would draw.
+    let mixed_n = if full { 5000 } else { 10 };
+    let harness = Harness::start();
+    let client = harness.launch().await;
+    tokio::time::sleep(SETTLE).await;
+    let pid = newest_pid(app);
+    let before = pss_kb(pid) as f64 / 1024.0;
+    let (own0, web0) = pss_split_kb(pid);
+    mixed_churn(&client, mixed_n).await;
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    let after = pss_kb(pid) as f64 / 1024.0;
+    let (own1, web1) = pss_split_kb(pid);
+    let growth = (after / before - 1.0) * 100.0;
+    row(
+        &format!("memory: PSS after {mixed_n} mixed actions"),
+        &one(after),
+        "MB",
+        None,
+        &format!(
+            "growth {growth:.1}% (budget ≤ 3%: {}); {}; advisor, saves, detail, compare, views",
+            if growth <= 3.0 { "holds" } else { "MISSED" },
+            split(own1, web1, own0, web0)
+        ),
+    );
+
+    // 7. The Compare overlay of four curves and the target.
+    let frames = overlay_frames(&client, if full { 60 } else { 3 }).await;
+    row(
+        "UI: drawing the Compare overlay, 4 curves + target",
+        &stats(frames),
+        "ms",
+        Some((16.0, "≤ 16 ms a frame")),
+        "SVG, legend and band table built, plus the style and layout they cause",
+    );
+    client.close().await.ok();
+    drop(harness);
+
+}
+
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
     let full = std::env::args().any(|a| a == "--bench");
+    if std::env::var_os("HEADROOM_BENCH_MIXED_ONLY").is_some() {
+        return mixed_rows(full).await;
+    }
     let (launches, reps, churn_n) = if full { (12, 50, 1000) } else { (1, 3, 5) };
 
     // 1. Start-up, over fresh launches of the app, each after a launch of the floor (a minimal
@@ -516,11 +580,6 @@ async fn main() {
     tokio::time::sleep(Duration::from_secs(3)).await;
     let pss_again = pss_kb(pid) as f64 / 1024.0;
     let (own_again, web_again) = pss_split_kb(pid);
-    let one = |v: f64| Stats {
-        median: v,
-        min: v,
-        max: v,
-    };
     // Over the same launches as the start-up, judged against the floor measured beside them when
     // there is one, else the reference (260 MB for a minimal Tauri window here).
     let ours_pss = stats(our_pss);
@@ -556,13 +615,6 @@ async fn main() {
         &note,
     );
     let growth = (pss_after / pss_start - 1.0) * 100.0;
-    let split = |own: u64, web: u64, own0: u64, web0: u64| {
-        format!(
-            "app process {:+.1} MB, WebKit processes {:+.1} MB",
-            (own as f64 - own0 as f64) / 1024.0,
-            (web as f64 - web0 as f64) / 1024.0
-        )
-    };
     row(
         &format!("memory: PSS after {churn_n} advisor changes + {churn_n} saves"),
         &one(pss_after),
@@ -589,43 +641,7 @@ async fn main() {
 
     drop(harness);
 
-    // 4b. A longer mix of what a user does, on a fresh launch with fresh data (the rounds above
-    // left thousands of sessions that every visit to the shortlist would draw).
-    let mixed_n = if full { 5000 } else { 10 };
-    let harness = Harness::start();
-    let client = harness.launch().await;
-    tokio::time::sleep(SETTLE).await;
-    let pid = newest_pid(app);
-    let before = pss_kb(pid) as f64 / 1024.0;
-    let (own0, web0) = pss_split_kb(pid);
-    mixed_churn(&client, mixed_n).await;
-    tokio::time::sleep(Duration::from_secs(3)).await;
-    let after = pss_kb(pid) as f64 / 1024.0;
-    let (own1, web1) = pss_split_kb(pid);
-    let growth = (after / before - 1.0) * 100.0;
-    row(
-        &format!("memory: PSS after {mixed_n} mixed actions"),
-        &one(after),
-        "MB",
-        None,
-        &format!(
-            "growth {growth:.1}% (budget ≤ 3%: {}); {}; advisor, saves, detail, compare, views",
-            if growth <= 3.0 { "holds" } else { "MISSED" },
-            split(own1, web1, own0, web0)
-        ),
-    );
-
-    // 7. The Compare overlay of four curves and the target.
-    let frames = overlay_frames(&client, if full { 60 } else { 3 }).await;
-    row(
-        "UI: drawing the Compare overlay, 4 curves + target",
-        &stats(frames),
-        "ms",
-        Some((16.0, "≤ 16 ms a frame")),
-        "SVG, legend and band table built, plus the style and layout they cause",
-    );
-    client.close().await.ok();
-    drop(harness);
+    mixed_rows(full).await;
 
     // 5. Sizes.
     let bin = app;

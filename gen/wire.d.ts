@@ -26,7 +26,12 @@ drive: Drive | null,
  * Above the user's budget (listed only with `show_over_budget`).
  */
 over_budget: boolean, };
-export type AdviceList = { total: number, results: Array<Advice>, };
+export type AdviceList = { 
+/**
+ * The journal's revision, read before the data (`persist::Journal::revision`): the view
+ * draws again only when it changed.
+ */
+revision: number, total: number, results: Array<Advice>, };
 export type AppError = { kind: ErrorKind, message: string, };
 export type AppInfo = { version: string, data_dir: string, data_file: string, catalog_models: number, notices: Array<Notice>, 
 /**
@@ -142,7 +147,12 @@ source_name: string,
  * The target peak level the headroom is measured against, dB SPL.
  */
 target_db: number, };
-export type ComparisonView = { ids: Array<string>, comparison: Comparison | null, };
+export type ComparisonView = { 
+/**
+ * The journal's revision, read before the data (`persist::Journal::revision`): the view
+ * draws again only when it changed.
+ */
+revision: number, ids: Array<string>, comparison: Comparison | null, };
 export type Drive = { 
 /**
  * Sensitivity in dB SPL for 1 mW.
@@ -252,7 +262,12 @@ low_hz: number,
  */
 high_hz: number, };
 export type ImportMode = "merge" | "replace";
-export type JournalView = { shortlist: Array<ShortlistItem>, sessions: Array<Session>, own_models: Array<Model>, compare: Array<string>, 
+export type JournalView = { 
+/**
+ * The journal's revision, read before the data (`persist::Journal::revision`): the view
+ * draws again only when it changed.
+ */
+revision: number, shortlist: Array<ShortlistItem>, sessions: Array<Session>, own_models: Array<Model>, compare: Array<string>, 
 /**
  * Summaries of every tried model, shortlisted or not.
  */

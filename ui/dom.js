@@ -39,6 +39,42 @@ export function replace(el, ...children) {
   append(el, children);
 }
 
+/**
+ * Elements built from data, kept while their data stays the same. A view asks for each element
+ * by a key that holds everything it shows (the JSON of its data, its position) and gets the
+ * element it built for that key last time, or a new one; what a pass did not ask for is let go.
+ * Drawing a list again after a change then builds only the items that changed, instead of
+ * every item on every visit, which WebKit pays for in memory it keeps (`make bench`, the mixed
+ * actions row). Handlers an element holds may only use what its key holds.
+ */
+export class Kept {
+  constructor() {
+    /** @type {Map<string, Element>} */
+    this.last = new Map();
+    /** @type {Map<string, Element>} */
+    this.next = new Map();
+  }
+
+  /** @template {Element} E @param {string} key @param {() => E} build @returns {E} */
+  get(key, build) {
+    const el = /** @type {E} */ (this.next.get(key) ?? this.last.get(key) ?? build());
+    this.next.set(key, el);
+    return el;
+  }
+
+  /** Ends a pass: what it did not ask for is let go. */
+  done() {
+    this.last = this.next;
+    this.next = new Map();
+  }
+}
+
+/** Puts `children` into `el` unless it already holds exactly those, in that order. */
+export function reconcile(el, children) {
+  const same = el.children.length === children.length && children.every((c, i) => el.children[i] === c);
+  if (!same) el.replaceChildren(...children);
+}
+
 /** Elements scrolled away from their top, as their scroll events tell. */
 const scrolled = new WeakSet();
 

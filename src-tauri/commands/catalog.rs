@@ -197,6 +197,9 @@ pub struct Advice {
 /// The ranking: how many models were ranked, and the best of them explained.
 #[derive(Serialize, ts_rs::TS)]
 pub struct AdviceList {
+    /// The journal's revision, read before the data (`persist::Journal::revision`): the view
+    /// draws again only when it changed.
+    revision: u64,
     total: usize,
     results: Vec<Advice>,
 }
@@ -207,6 +210,7 @@ const ADVICE_SHOWN: usize = 100;
 #[tauri::command]
 pub fn recommend(state: State<'_, AppState>, profile: Profile) -> CmdResult<AdviceList> {
     profile.validate()?;
+    let revision = state.journal.revision();
     let catalog = state.catalog();
     let fits = state.journal.read(journal::summaries);
     let (ranked, total) = advisor::recommend_top(&catalog, &profile, &fits, ADVICE_SHOWN)?;
@@ -220,5 +224,9 @@ pub fn recommend(state: State<'_, AppState>, profile: Profile) -> CmdResult<Advi
             })
         })
         .collect();
-    Ok(AdviceList { total, results })
+    Ok(AdviceList {
+        revision,
+        total,
+        results,
+    })
 }

@@ -13,11 +13,15 @@ use crate::AppState;
 /// advisor profile.
 #[derive(Serialize, ts_rs::TS)]
 pub struct ComparisonView {
+    /// The journal's revision, read before the data (`persist::Journal::revision`): the view
+    /// draws again only when it changed.
+    revision: u64,
     ids: Vec<String>,
     comparison: Option<Comparison>,
 }
 
 fn build(state: &AppState) -> CmdResult<ComparisonView> {
+    let revision = state.journal.revision();
     let catalog = state.catalog();
     let profile = saved_profile(state);
     let (ids, tryons) = state
@@ -28,7 +32,11 @@ fn build(state: &AppState) -> CmdResult<ComparisonView> {
     } else {
         None
     };
-    Ok(ComparisonView { ids, comparison })
+    Ok(ComparisonView {
+        revision,
+        ids,
+        comparison,
+    })
 }
 
 #[tauri::command]

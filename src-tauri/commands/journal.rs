@@ -17,6 +17,9 @@ const MAX_IMPORT_BYTES: usize = journal::MAX_BYTES;
 /// The journal as the views show it: each shortlist entry with its model and try-on summary.
 #[derive(Serialize, ts_rs::TS)]
 pub struct JournalView {
+    /// The journal's revision, read before the data (`persist::Journal::revision`): the view
+    /// draws again only when it changed.
+    revision: u64,
     shortlist: Vec<ShortlistItem>,
     sessions: Vec<Session>,
     own_models: Vec<Model>,
@@ -35,6 +38,7 @@ struct ShortlistItem {
 }
 
 fn view(state: &AppState) -> JournalView {
+    let revision = state.journal.revision();
     let catalog = state.catalog();
     state.journal.read(|doc| {
         let shortlist = doc
@@ -52,6 +56,7 @@ fn view(state: &AppState) -> JournalView {
         ids.sort_unstable();
         ids.dedup();
         JournalView {
+            revision,
             shortlist,
             sessions: doc.sessions.clone(),
             own_models: doc.own_models.clone(),

@@ -75,6 +75,9 @@ pub struct Journal {
 
 struct Inner {
     doc: Document,
+    /// How many changes this process has saved: views compare it to skip drawing again what
+    /// they already show. Not saved; it starts at 0 with every launch.
+    revision: u64,
     mirror: Box<dyn StoreMirror>,
     /// The directory lock; `None` once the journal is closed.
     lock: Option<File>,
@@ -100,6 +103,7 @@ impl Journal {
             files,
             inner: Mutex::new(Inner {
                 doc,
+                revision: 0,
                 mirror,
                 lock: Some(lock),
             }),
@@ -115,6 +119,13 @@ impl Journal {
     /// Reads the current document.
     pub fn read<T>(&self, f: impl FnOnce(&Document) -> T) -> T {
         f(&self.lock().doc)
+    }
+
+    /// The number of changes saved since launch. Read it before the data a response carries:
+    /// then the data is at least as new as the revision says, and a view that skips drawing
+    /// an unchanged revision never keeps stale data on screen.
+    pub fn revision(&self) -> u64 {
+        self.lock().revision
     }
 
     /// Applies a change to a copy of the document, saves the copy durably, and only then makes
@@ -156,6 +167,7 @@ impl Journal {
         inner.mirror.mirror(&next);
         let catalog_changed = next.changes_catalog(&inner.doc);
         inner.doc = next;
+        inner.revision += 1;
         Ok((out, catalog_changed))
     }
 

@@ -302,3 +302,23 @@ fn the_plugin_store_mirrors_each_save_without_broadcasting_it() {
     assert_eq!(store.get("sessions").unwrap().as_array().unwrap().len(), 3);
     assert_eq!(events.load(Ordering::SeqCst), 0, "no change events");
 }
+
+#[test]
+fn the_revision_rises_with_every_saved_change_and_only_then() {
+    let app = TestApp::new();
+    let revision = |cmd: &str| app.ok(cmd, json!({}))["revision"].as_u64().unwrap();
+    let start = revision("get_journal");
+    assert_eq!(revision("get_journal"), start, "a read changes nothing");
+    assert_eq!(revision("get_comparison"), start);
+    add_note(&app, "one");
+    assert_eq!(revision("get_journal"), start + 1);
+    assert_eq!(revision("get_comparison"), start + 1);
+    let advice = app.ok("recommend", json!({ "profile": {} }));
+    assert_eq!(advice["revision"].as_u64(), Some(start + 1));
+    // A refused change saves nothing, so the views on screen stay current.
+    app.err_kind("shortlist_add", json!({ "modelId": "no-such-model" }));
+    assert_eq!(revision("get_journal"), start + 1);
+    // The view a change returns carries the revision it made.
+    let after = app.ok("shortlist_add", json!({ "modelId": "sennheiser-hd-650" }));
+    assert_eq!(after["revision"].as_u64(), Some(start + 2));
+}

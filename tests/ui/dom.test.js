@@ -2,7 +2,7 @@
 // force a layout for nothing (issue 7), so the tests count every read and write of scrollTop.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { afterPaint, scrollToTop, trackScroll } from '../../ui/dom.js';
+import { afterPaint, Kept, reconcile, scrollToTop, trackScroll } from '../../ui/dom.js';
 
 /** A stand-in for a scrolling element that counts how often its position is touched. */
 function scroller() {
@@ -55,4 +55,41 @@ test('afterPaint runs after the next frame callback, not inside it', async () =>
   } finally {
     delete globalThis.requestAnimationFrame;
   }
+});
+
+/** A stand-in for a list element: children, and how often they were replaced. */
+function list() {
+  return {
+    children: [], replaced: 0,
+    replaceChildren(...c) { this.children = c; this.replaced += 1; },
+  };
+}
+
+test('Kept gives back the element built for a key until a pass no longer asks for it', () => {
+  const kept = new Kept();
+  let built = 0;
+  const make = (key) => kept.get(key, () => ({ key, n: ++built }));
+  const a = make('a');
+  const b = make('b');
+  kept.done();
+  assert.equal(make('a'), a, 'the same data gets the same element');
+  const c = make('c');
+  kept.done();
+  assert.equal(built, 3, 'only the new key was built');
+  assert.notEqual(c, b);
+  assert.notEqual(make('b'), b, 'a key the last pass skipped is built anew');
+  assert.equal(built, 4);
+});
+
+test('reconcile touches a list only when its children differ', () => {
+  const el = list();
+  const [x, y] = [{}, {}];
+  reconcile(el, [x, y]);
+  reconcile(el, [x, y]);
+  assert.equal(el.replaced, 1, 'the same children in the same order: nothing to do');
+  reconcile(el, [y, x]);
+  assert.equal(el.replaced, 2);
+  assert.deepEqual(el.children, [y, x]);
+  reconcile(el, [y]);
+  assert.equal(el.replaced, 3);
 });

@@ -1,7 +1,7 @@
 // Advisor: the user's situation as a short form, and the ranked models with their reasons and
 // how loud each gets on the chosen source. Results update as the answers change.
 import * as api from '../api.js';
-import { h, replace } from '../dom.js';
+import { h, Kept, reconcile, replace } from '../dom.js';
 import * as f from '../format.js';
 import { termLink } from '../glossary.js';
 import { vocabulary } from '../vocabulary.js';
@@ -26,6 +26,8 @@ export class AdvisorView {
     this.profile = null;
     /** @type {import('../../gen/wire').SourcePreset[]} */
     this.presets = [];
+    /** The cards of the last ranking, kept while their advice is the same. */
+    this.cards = new Kept();
     this.seq = 0;
     this.saveTimer = 0;
     this.form = h('form', { class: 'profile', 'aria-label': 'Your situation', onsubmit: (e) => e.preventDefault() });
@@ -143,7 +145,9 @@ export class AdvisorView {
     const shown = results.length < total ? `; the best ${results.length} of ${total} are shown` : '';
     this.status.textContent = `${total - over} models ranked for you, best first` +
       (over ? `; ${over} over budget at the end` : '') + shown;
-    replace(this.list, results.map((r, i) => this.card(r, i + 1)));
+    const target = this.profile.target_db;
+    reconcile(this.list, results.map((r, i) => this.cards.get(JSON.stringify([i, target, r]), () => this.card(r, i + 1))));
+    this.cards.done();
   }
 
   /** @param {import('../../gen/wire').Advice} r @param {number} rank */

@@ -36,7 +36,11 @@ export class CompareView {
   }
 
   async activate() {
-    [this.view, this.words] = await Promise.all([api.getComparison(), vocabulary()]);
+    const [view, words] = await Promise.all([api.getComparison(), vocabulary()]);
+    // Nothing was saved since it was drawn (the profile, the set, try-ons): keep what is there,
+    // measured sound included.
+    if (this.view && view.revision === this.view.revision) return;
+    [this.view, this.words] = [view, words];
     this.render();
   }
 

@@ -2,7 +2,7 @@
 // reason for each, the try-on sessions from stores, and import/export. Everything the user
 // typed is shown with textContent.
 import * as api from '../api.js';
-import { h, replace } from '../dom.js';
+import { h, Kept, reconcile, replace } from '../dom.js';
 import * as f from '../format.js';
 import { openModal } from '../dialog.js';
 import { termLink } from '../glossary.js';
@@ -37,6 +37,8 @@ export class ShortlistView {
     this.actions = actions;
     /** @type {import('../../gen/wire').JournalView|null} */
     this.journal = null;
+    /** Shortlist entries and try-on rows, kept while what they show is the same. */
+    this.kept = new Kept();
     this.list = h('ol', { class: 'shortlist', 'aria-label': 'Your shortlist' });
     this.others = h('section', { class: 'others' });
     this.dialog = h('dialog', { class: 'detail form-dialog', 'aria-labelledby': 'form-title' });
@@ -62,7 +64,8 @@ export class ShortlistView {
   async activate() {
     const [journal, words] = await Promise.all([api.getJournal(), vocabulary()]);
     this.limits = words.limits;
-    this.set(journal);
+    // Nothing was saved since it was drawn: what is on screen is current.
+    if (journal.revision !== this.journal?.revision) this.set(journal);
   }
 
   set(journal) {
@@ -105,7 +108,10 @@ export class ShortlistView {
           h('button', { type: 'button', onclick: () => this.actions.show('advisor') }, 'Ask the advisor'),
           h('button', { type: 'button', onclick: () => this.actions.show('browse') }, 'Browse the catalog')) : null));
     } else {
-      replace(this.list, j.shortlist.map((item, i) => this.entry(item, i)));
+      reconcile(this.list, j.shortlist.map((item, i) => {
+        const sessions = j.sessions.filter((s) => s.model_id === item.model_id);
+        return this.kept.get(JSON.stringify(['entry', item, i, j.shortlist.length, sessions]), () => this.entry(item, i, sessions));
+      }));
     }
     const listed = new Set(j.shortlist.map((s) => s.model_id));
     const loose = j.sessions.filter((s) => !listed.has(s.model_id));
@@ -117,12 +123,12 @@ export class ShortlistView {
         h('button', { type: 'button', class: 'link', onclick: () => this.ownModelForm(m) }, 'Edit'), ' ',
         h('button', { type: 'button', class: 'link', onclick: () => this.deleteOwnModel(m) }, 'Delete'))))] : null,
       loose.length ? [h('h2', {}, 'Try-ons of models not on the shortlist'), this.sessions(loose)] : null);
+    this.kept.done();
   }
 
-  entry(item, index) {
+  entry(item, index, sessions) {
     const j = this.journal;
     const id = item.model_id;
-    const sessions = j.sessions.filter((s) => s.model_id === id);
     const statusId = `status-${index}`;
     const reasonId = `reason-${index}`;
     const reason = h('input', { type: 'text', id: reasonId, value: item.reason, maxlength: this.limits.reason_chars, placeholder: 'Why it is here, in one line',
@@ -150,17 +156,26 @@ export class ShortlistView {
   }
 
   sessions(sessions) {
-    return h('ul', { class: 'sessions' }, sessions.map((s) => h('li', { class: 'session', dataset: { id: s.id } },
+    const listed = new Set(this.journal.shortlist.map((e) => e.model_id));
+    return h('ul', { class: 'sessions' }, sessions.map((s) => {
+      const name = listed.has(s.model_id) ? null : this.modelName(s.model_id);
+      return this.kept.get(JSON.stringify(['session', s, name]), () => this.session(s, name));
+    }));
+  }
+
+  /** One try-on; `name` is its model's, shown when the model is not on the shortlist. */
+  session(s, name) {
+    return h('li', { class: 'session', dataset: { id: s.id } },
       h('div', { class: 'session-head' },
         h('strong', {}, `${s.date}`), s.place ? h('span', {}, ` · ${s.place}`) : null,
         s.minutes ? h('span', {}, ` · ${s.minutes} min`) : null,
         s.verdict ? h('span', { class: `verdict verdict-${s.verdict}` }, `Verdict: ${VERDICTS.find(([v]) => v === s.verdict)[1]}`) : null,
-        this.journal.shortlist.some((e) => e.model_id === s.model_id) ? null : h('span', { class: 'muted' }, ` · ${this.modelName(s.model_id)}`)),
+        name ? h('span', { class: 'muted' }, ` · ${name}`) : null),
       h('p', { class: 'ratings' }, ratingSummary(s)),
       s.notes ? h('p', { class: 'session-notes' }, s.notes) : null,
       h('div', { class: 'actions' },
         h('button', { type: 'button', class: 'link', onclick: () => this.sessionForm(s) }, 'Edit'),
-        h('button', { type: 'button', class: 'link', onclick: () => this.deleteSession(s) }, 'Delete')))));
+        h('button', { type: 'button', class: 'link', onclick: () => this.deleteSession(s) }, 'Delete')));
   }
 
   async removeEntry(item) {
