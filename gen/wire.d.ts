@@ -284,7 +284,11 @@ impedance_ohm: [number, number], weight_g: [number, number], price_usd: [number,
 /**
  * The advisor profile's session length, hours.
  */
-hours: [number, number], };
+hours: [number, number], 
+/**
+ * The wider bounds of an own model's figures (`load::sane`).
+ */
+own_impedance_ohm: [number, number], own_sensitivity_db: [number, number], own_weight_g: [number, number], };
 export type LoudEnough = { 
 /**
  * The source's voltage and output impedance.
@@ -1234,7 +1238,15 @@ normalize: Normalize,
  * Show each curve's error against the target instead of the raw curves.
  */
 error: boolean, };
-export type Vocabulary = { figure_kinds: Array<Word>, smoothing: Array<Word>, normalize: Array<Word>, limits: Limits, };
+export type Vocabulary = { figure_kinds: Array<Word>, smoothing: Array<Word>, normalize: Array<Word>, backs: Array<Word>, transducers: Array<Word>, tiers: Array<Word>, 
+/**
+ * The loudness verdicts (`drive::Verdict`).
+ */
+loudness: Array<Word>, fits: Array<Word>, statuses: Array<Word>, 
+/**
+ * The try-on verdicts (`journal::Verdict`).
+ */
+tryon_verdicts: Array<Word>, limits: Limits, };
 export type Word = { value: string, label: string, explanation: string | null, };
 
 /** Each command the window may call: its arguments and what it resolves to. */

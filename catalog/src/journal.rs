@@ -6,6 +6,8 @@
 //! - [`from_bytes`] is the one loader, for the file at start-up and for imports alike. It checks
 //!   everything (size, nesting, version, shape, ranges, duplicates, references) before it returns
 //!   a document, upgrades older versions on the way, and names the JSON path of the first problem.
+//!   The one thing it drops rather than refuses is a saved advisor profile that is not a valid
+//!   [`Profile`] (see [`Document::profile`]).
 //! - [`to_bytes`] is the one writer: pretty JSON with its keys in a fixed order, which
 //!   [`from_bytes`] reads back equal.
 //! - The operations on [`Document`] validate their input and the references it makes, and either
@@ -42,8 +44,8 @@ use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
+use crate::advisor::Profile;
 use crate::error::Result;
 use crate::model::{Back, Cable, FrequencyResponse, Price, Source, StudioNotes, Tier, Transducer};
 use crate::{Catalog, Model, Sensitivity};
@@ -82,7 +84,9 @@ pub const MAX_FIGURES: usize = 2_000;
 pub const MAX_CURVES: usize = 200;
 /// At most this many models in the comparison set.
 pub const MAX_COMPARE: usize = 4;
-/// The advisor profile's largest size, serialized as compact JSON: 16 KiB.
+/// The advisor profile's largest size, serialized as compact JSON: 16 KiB. [`from_bytes`] refuses
+/// a file whose `profile` is larger before it reads it as a [`Profile`] (Headroom never writes
+/// one: [`Document::set_profile`] refuses it too).
 pub const MAX_PROFILE_BYTES: usize = 16 * 1024;
 /// A shortlist reason's longest length, in characters.
 pub const MAX_REASON_CHARS: usize = 200;
@@ -124,10 +128,17 @@ pub struct Document {
     /// The comparison set: 0 to 4 distinct model ids.
     #[serde(default)]
     pub compare: Vec<String>,
-    /// The advisor profile as the advisor wrote it (a JSON object of at most 16 KiB); the advisor
-    /// validates its contents, the journal only stores it.
+    /// The advisor profile, valid ([`Profile::validate`]) and at most [`MAX_PROFILE_BYTES`] as
+    /// compact JSON; `None` until the user saves one (the advisor then uses the defaults).
+    ///
+    /// Loading a file ([`from_bytes`]) drops a saved profile that does not read as a valid
+    /// `Profile` (an unknown room, hours out of range, not an object...) and reads the rest of the
+    /// journal: the defaults apply instead, and a trivial setting never makes the whole journal
+    /// damaged. Nothing tells the user (the loader has no channel for notices); the advisor shows
+    /// the defaults, and the next save of the profile, or of anything else, stores the document
+    /// without it.
     #[serde(default)]
-    pub profile: Option<Value>,
+    pub profile: Option<Profile>,
     /// The number in the next generated session id (`s-<n>`). It only grows, so an id is never
     /// handed out twice, even after its session was deleted (its undo may still restore it).
     #[serde(default = "first_session_number")]
@@ -289,6 +300,15 @@ impl Verdict {
             Verdict::Keep => "keep",
             Verdict::Maybe => "maybe",
             Verdict::No => "no",
+        }
+    }
+
+    /// What people read (`Keep`), wherever it is shown.
+    pub fn label(self) -> &'static str {
+        match self {
+            Verdict::Keep => "Keep",
+            Verdict::Maybe => "Maybe",
+            Verdict::No => "No",
         }
     }
 }
@@ -574,8 +594,12 @@ impl From<Model> for OwnModelInput {
 /// (`sessions[3].ratings.comfort: 7 is outside 1–5`), when the input is empty, larger than
 /// [`MAX_BYTES`], nested deeper than [`MAX_DEPTH`], not JSON (or with a key twice in an object),
 /// not an object, without a valid version, of a version newer than [`CURRENT_VERSION`], of the
-/// wrong shape (including unknown fields), out of range, over a cap, with a duplicate id, or with
-/// a reference to a model that is neither in `catalog` nor among its own models.
+/// wrong shape (including unknown fields), out of range, over a cap, with a duplicate id, with a
+/// reference to a model that is neither in `catalog` nor among its own models, or with a
+/// `profile` larger than [`MAX_PROFILE_BYTES`].
+///
+/// A `profile` that does not read as a valid [`Profile`] is not an error: it is dropped and the
+/// document loads without it (see [`Document::profile`]).
 pub fn from_bytes(bytes: &[u8], catalog: &Catalog) -> Result<Document> {
     parse::from_bytes(bytes, catalog)
 }

@@ -230,5 +230,17 @@ mod wire_names {
         for v in Normalize::ALL {
             assert_eq!(v.as_str(), serde_name(v));
         }
+        for v in crate::advisor::Fit::ALL {
+            assert_eq!(v.as_str(), serde_name(v));
+        }
+        for v in crate::Verdict::ALL {
+            assert_eq!(v.as_str(), serde_name(v));
+        }
+        for v in crate::journal::Status::ALL {
+            assert_eq!(v.as_str(), serde_name(v));
+        }
+        for v in crate::journal::Verdict::ALL {
+            assert_eq!(v.as_str(), serde_name(v));
+        }
     }
 }

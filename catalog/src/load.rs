@@ -250,7 +250,7 @@ pub fn validate_catalog_model(model: &Model) -> Result<()> {
 /// Bounds a published figure must fall within, so that a typo or a wrong unit fails the build.
 /// Why these numbers: see `data/README.md`, *Plausibility*. They apply to catalog data and to
 /// the figures a user enters for a catalog model; the journal's own models keep the wider
-/// [`validate_fields`] ranges they were saved under, so no saved journal becomes unreadable.
+/// [`sane`] ranges they were saved under, so no saved journal becomes unreadable.
 pub mod bounds {
     /// Nominal impedance, ohm.
     pub const IMPEDANCE_OHM: (f64, f64) = (8.0, 1000.0);
@@ -264,6 +264,20 @@ pub mod bounds {
     pub const DRIVER_MM: (f64, f64) = (20.0, 120.0);
     /// Indicative price, USD.
     pub const PRICE_USD: (f64, f64) = (5.0, 20_000.0);
+}
+
+/// The wider ranges every model's figures must fall within, the user's own models included
+/// ([`validate_fields`]): a saved journal stays readable under them. The own-model form reads
+/// them from `app_info`.
+pub mod sane {
+    /// Nominal impedance, ohm.
+    pub const IMPEDANCE_OHM: (f64, f64) = (8.0, 1000.0);
+    /// Sensitivity, dB SPL, in either unit.
+    pub const SENSITIVITY_DB: (f64, f64) = (80.0, 130.0);
+    /// Weight without cable, grams.
+    pub const WEIGHT_G: (f64, f64) = (50.0, 1000.0);
+    /// Driver diameter, mm.
+    pub const DRIVER_MM: (f64, f64) = (5.0, 150.0);
 }
 
 type Problem = (&'static str, String);
@@ -443,8 +457,7 @@ pub(crate) fn validate_fields(m: &Model) -> std::result::Result<(), Problem> {
     fn range(
         field: &'static str,
         value: Option<f64>,
-        low: f64,
-        high: f64,
+        (low, high): (f64, f64),
         unit: &str,
     ) -> std::result::Result<(), Problem> {
         value.map_or(Ok(()), |v| within(field, v, (low, high), unit))
@@ -464,29 +477,19 @@ pub(crate) fn validate_fields(m: &Model) -> std::result::Result<(), Problem> {
     if m.model.trim().is_empty() {
         return Err(("model", "must not be empty".into()));
     }
-    range("impedance_ohm", m.impedance_ohm, 8.0, 1000.0, "ohm")?;
-    range(
-        "sensitivity",
-        m.sensitivity.map(|s| s.value),
-        80.0,
-        130.0,
-        "dB",
-    )?;
-    range("weight_g", m.weight_g, 50.0, 1000.0, "g")?;
-    range("driver_mm", m.driver_mm, 5.0, 150.0, "mm")?;
-    range("cable", m.cable.length_m, 0.1, 15.0, "m")?;
+    range("impedance_ohm", m.impedance_ohm, sane::IMPEDANCE_OHM, "ohm")?;
+    let db = m.sensitivity.map(|s| s.value);
+    range("sensitivity", db, sane::SENSITIVITY_DB, "dB")?;
+    range("weight_g", m.weight_g, sane::WEIGHT_G, "g")?;
+    range("driver_mm", m.driver_mm, sane::DRIVER_MM, "mm")?;
+    range("cable", m.cable.length_m, (0.1, 15.0), "m")?;
     if let Some(s) = m.sensitivity {
-        range("sensitivity", s.ref_hz, 20.0, 20_000.0, "Hz")?;
+        range("sensitivity", s.ref_hz, (20.0, 20_000.0), "Hz")?;
     }
     if let Some(f) = m.frequency_response {
-        range("frequency_response", Some(f.low_hz), 1.0, 1000.0, "Hz")?;
-        range(
-            "frequency_response",
-            Some(f.high_hz),
-            5_000.0,
-            120_000.0,
-            "Hz",
-        )?;
+        range("frequency_response", Some(f.low_hz), (1.0, 1000.0), "Hz")?;
+        let high = Some(f.high_hz);
+        range("frequency_response", high, (5_000.0, 120_000.0), "Hz")?;
     }
     if let Some(y) = m.year {
         if !(1950..=2100).contains(&y) {
@@ -504,7 +507,7 @@ pub(crate) fn validate_fields(m: &Model) -> std::result::Result<(), Problem> {
                 ),
             ));
         }
-        range("price", Some(p.amount), 1.0, 100_000.0, &p.currency)?;
+        range("price", Some(p.amount), (1.0, 100_000.0), &p.currency)?;
         if !is_year_month(&p.as_of) {
             return Err((
                 "price",

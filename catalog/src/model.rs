@@ -34,12 +34,12 @@ impl Back {
         }
     }
 
-    /// Words for a sentence ("open back").
+    /// What people read (`Open`), wherever it is shown: the UI reads it from `app_info`.
     pub fn label(self) -> &'static str {
         match self {
-            Back::Open => "Open back",
-            Back::SemiOpen => "Semi-open back",
-            Back::Closed => "Closed back",
+            Back::Open => "Open",
+            Back::SemiOpen => "Semi-open",
+            Back::Closed => "Closed",
         }
     }
 }
@@ -76,6 +76,16 @@ impl Transducer {
             Transducer::PlanarMagnetic => "planar-magnetic",
             Transducer::Electrostatic => "electrostatic",
             Transducer::Other => "other",
+        }
+    }
+
+    /// What people read (`Planar magnetic`), wherever it is shown.
+    pub fn label(self) -> &'static str {
+        match self {
+            Transducer::Dynamic => "Dynamic",
+            Transducer::PlanarMagnetic => "Planar magnetic",
+            Transducer::Electrostatic => "Electrostatic",
+            Transducer::Other => "Other",
         }
     }
 }
@@ -116,6 +126,15 @@ impl Tier {
             Tier::Budget => "budget",
             Tier::Midrange => "midrange",
             Tier::HighEnd => "high-end",
+        }
+    }
+
+    /// What people read (`High-end`), wherever it is shown.
+    pub fn label(self) -> &'static str {
+        match self {
+            Tier::Budget => "Budget",
+            Tier::Midrange => "Midrange",
+            Tier::HighEnd => "High-end",
         }
     }
 }

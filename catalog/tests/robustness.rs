@@ -21,11 +21,10 @@ fn catalog() -> Catalog {
 #[test]
 fn fuzz_floats_in_a_journal_read_back_exactly() {
     let c = catalog();
-    let text =
-        br#"{"version": 1, "profile": {"folds": 9.68884059369429e-101, "glasses_fit": null}}"#;
+    let text = br#"{"version": 1, "profile": {"source": {"preset": "custom", "vrms": 2, "output_ohm": 9.68884059369429e-101}}}"#;
     let doc = journal::from_bytes(text, &c).unwrap();
     assert_eq!(
-        doc.profile.as_ref().unwrap()["folds"].as_f64(),
+        doc.profile.as_ref().unwrap().source.output_ohm,
         Some(9.68884059369429e-101)
     );
     assert_eq!(
@@ -275,13 +274,14 @@ proptest! {
     }
 
     /// Any float the journal stores (the profile's, an own model's figures) reads back exactly.
+    /// A profile figure out of range drops the profile (the defaults apply), not the journal.
     #[test]
     fn journal_floats_read_back_exactly(f in any::<f64>(), ohm in 8.0f64..1000.0) {
         let c = shared_catalog();
-        let profile = serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number);
+        let output_ohm = serde_json::Number::from_f64(f.abs()).map_or(Value::Null, Value::Number);
         let text = json!({
             "version": 1,
-            "profile": { "x": profile },
+            "profile": { "source": { "preset": "custom", "vrms": 2.0, "output_ohm": output_ohm } },
             "own_models": [{
                 "id": "user-acme-x-1", "family": "user-acme-x", "brand": "Acme", "model": "X",
                 "back": "open", "impedance_ohm": ohm, "origin": "user"
@@ -290,6 +290,11 @@ proptest! {
         .to_string();
         let doc = journal::from_bytes(text.as_bytes(), c).unwrap();
         prop_assert_eq!(doc.own_models[0].impedance_ohm, Some(ohm));
+        let in_range = f.is_finite() && f.abs() <= 10_000.0;
+        prop_assert_eq!(
+            doc.profile.as_ref().and_then(|p| p.source.output_ohm),
+            in_range.then_some(f.abs())
+        );
         prop_assert_eq!(&journal::from_bytes(&journal::to_bytes(&doc), c).unwrap(), &doc);
     }
 }

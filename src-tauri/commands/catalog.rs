@@ -44,6 +44,15 @@ struct Vocabulary {
     figure_kinds: Vec<Word>,
     smoothing: Vec<Word>,
     normalize: Vec<Word>,
+    backs: Vec<Word>,
+    transducers: Vec<Word>,
+    tiers: Vec<Word>,
+    /// The loudness verdicts (`drive::Verdict`).
+    loudness: Vec<Word>,
+    fits: Vec<Word>,
+    statuses: Vec<Word>,
+    /// The try-on verdicts (`journal::Verdict`).
+    tryon_verdicts: Vec<Word>,
     limits: Limits,
 }
 
@@ -64,11 +73,33 @@ struct Limits {
     price_usd: (f64, f64),
     /// The advisor profile's session length, hours.
     hours: (f64, f64),
+    /// The wider bounds of an own model's figures (`load::sane`).
+    own_impedance_ohm: (f64, f64),
+    own_sensitivity_db: (f64, f64),
+    own_weight_g: (f64, f64),
+}
+
+/// Each of `all` as its wire name and its label.
+fn words<T: Copy>(
+    all: &[T],
+    name: fn(T) -> &'static str,
+    label: fn(T) -> &'static str,
+) -> Vec<Word> {
+    all.iter()
+        .map(|&v| Word {
+            value: name(v),
+            label: label(v),
+            explanation: None,
+        })
+        .collect()
 }
 
 fn vocabulary() -> Vocabulary {
+    use headroom_catalog::advisor::Fit;
+    use headroom_catalog::journal::{Status, Verdict as TryOnVerdict};
     use headroom_catalog::model::FigureKind;
     use headroom_catalog::sound::{Normalize, Smoothing};
+    use headroom_catalog::{Back, Tier, Transducer, Verdict};
     Vocabulary {
         figure_kinds: FigureKind::ALL
             .iter()
@@ -78,22 +109,19 @@ fn vocabulary() -> Vocabulary {
                 explanation: Some(k.explanation()),
             })
             .collect(),
-        smoothing: Smoothing::ALL
-            .iter()
-            .map(|s| Word {
-                value: s.as_str(),
-                label: s.label(),
-                explanation: None,
-            })
-            .collect(),
-        normalize: Normalize::ALL
-            .iter()
-            .map(|n| Word {
-                value: n.as_str(),
-                label: n.label(),
-                explanation: None,
-            })
-            .collect(),
+        smoothing: words(&Smoothing::ALL, Smoothing::as_str, Smoothing::label),
+        normalize: words(&Normalize::ALL, Normalize::as_str, Normalize::label),
+        backs: words(&Back::ALL, Back::as_str, Back::label),
+        transducers: words(&Transducer::ALL, Transducer::as_str, Transducer::label),
+        tiers: words(&Tier::ALL, Tier::as_str, Tier::label),
+        loudness: words(&Verdict::ALL, Verdict::as_str, Verdict::label),
+        fits: words(&Fit::ALL, Fit::as_str, Fit::label),
+        statuses: words(&Status::ALL, Status::as_str, Status::label),
+        tryon_verdicts: words(
+            &TryOnVerdict::ALL,
+            TryOnVerdict::as_str,
+            TryOnVerdict::label,
+        ),
         limits: Limits {
             reason_chars: journal::MAX_REASON_CHARS,
             place_chars: journal::MAX_PLACE_CHARS,
@@ -107,6 +135,9 @@ fn vocabulary() -> Vocabulary {
             weight_g: load::bounds::WEIGHT_G,
             price_usd: load::bounds::PRICE_USD,
             hours: (advisor::MIN_HOURS, advisor::MAX_HOURS),
+            own_impedance_ohm: load::sane::IMPEDANCE_OHM,
+            own_sensitivity_db: load::sane::SENSITIVITY_DB,
+            own_weight_g: load::sane::WEIGHT_G,
         },
     }
 }
@@ -163,27 +194,24 @@ pub fn source_presets() -> &'static [SourcePreset] {
     drive::presets()
 }
 
-/// The saved advisor profile, or the defaults when none was saved (or it no longer parses).
+/// The saved advisor profile, or the defaults when none was saved (the journal drops a saved
+/// one that no longer reads as a valid profile when it loads).
 #[tauri::command]
 pub fn get_profile(state: State<'_, AppState>) -> Profile {
     saved_profile(&state)
 }
 
 pub(crate) fn saved_profile(state: &AppState) -> Profile {
-    state.journal.read(|doc| {
-        doc.profile
-            .clone()
-            .and_then(|v| serde_json::from_value::<Profile>(v).ok())
-            .filter(|p| p.validate().is_ok())
-            .unwrap_or_default()
-    })
+    state
+        .journal
+        .read(|doc| doc.profile.clone().unwrap_or_default())
 }
 
+/// Saves the advisor profile; the journal refuses an invalid one (`invalid_input`, naming the
+/// field).
 #[tauri::command]
 pub async fn save_profile(state: State<'_, AppState>, profile: Profile) -> CmdResult<()> {
-    profile.validate()?;
-    let value = serde_json::to_value(&profile).expect("a profile serializes");
-    state.update(|doc, _| doc.set_profile(Some(value)).map(drop))
+    state.update(|doc, _| doc.set_profile(Some(profile)).map(drop))
 }
 
 /// One ranked model with what the view shows of the model, so it needs no second call.

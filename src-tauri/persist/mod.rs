@@ -190,6 +190,16 @@ impl Journal {
     }
 }
 
+/// Whether the file holds a profile that the loader dropped (it did not parse or validate; the
+/// rest of the journal loads without it, `journal::from_bytes`).
+fn dropped_profile(bytes: &[u8], doc: &Document) -> bool {
+    if doc.profile.is_some() || !bytes.windows(9).any(|w| w == b"\"profile\"") {
+        return false;
+    }
+    serde_json::from_slice::<serde_json::Value>(bytes)
+        .is_ok_and(|v| v.get("profile").is_some_and(|p| !p.is_null()))
+}
+
 /// Reads the file; if it is bad, moves it aside and restores the backup, or starts empty.
 fn recover(
     files: &DataFiles,
@@ -201,7 +211,17 @@ fn recover(
     let main = files.read_main()?;
     let problem = match &main {
         Some(bytes) => match journal::from_bytes(bytes, catalog) {
-            Ok(doc) => return Ok((doc, notices)),
+            Ok(doc) => {
+                if dropped_profile(bytes, &doc) {
+                    notices.push(Notice {
+                        level: "warning",
+                        message: "Your saved advisor settings could not be read, so the advisor \
+                                  starts from its defaults. The rest of your journal is intact."
+                            .into(),
+                    });
+                }
+                return Ok((doc, notices));
+            }
             Err(e) => Some(e.to_string()),
         },
         None => None,

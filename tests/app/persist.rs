@@ -261,6 +261,79 @@ fn own_models_and_the_comparison_set_survive_a_restart() {
     assert_eq!(comparison["comparison"]["columns"][0]["origin"], "user");
 }
 
+/// The advisor profile is saved and read back typed; one that no longer reads as a valid profile
+/// (edited by hand, or from another Headroom) is dropped on load, the defaults apply, and the
+/// rest of the journal loads: it is not moved aside as damaged.
+#[test]
+fn a_saved_profile_survives_a_restart_and_a_bad_one_is_dropped_alone() {
+    let app = TestApp::new();
+    add_note(&app, "kept");
+    let saved =
+        json!({ "room": "noisy", "hours": 3.5, "tasks": ["tracking"], "budget": "high-end" });
+    app.ok("save_profile", json!({ "profile": saved }));
+    let profile = app.ok("get_profile", json!({}));
+    assert_eq!(
+        (
+            &profile["room"],
+            &profile["hours"],
+            &profile["tasks"],
+            &profile["budget"]
+        ),
+        (
+            &saved["room"],
+            &saved["hours"],
+            &saved["tasks"],
+            &saved["budget"]
+        )
+    );
+    // Refused with the field named, and nothing changes.
+    let before = fs::read(app.dir.path().join(MAIN)).unwrap();
+    let e = app
+        .call("save_profile", json!({ "profile": { "hours": 99 } }))
+        .unwrap_err();
+    assert_eq!(e["kind"], "invalid_input");
+    assert_eq!(e["message"], "hours: 99 is outside 0.25–16 hours");
+    assert_eq!(fs::read(app.dir.path().join(MAIN)).unwrap(), before);
+    let dir = app.close();
+
+    let app = TestApp::in_dir(dir);
+    assert_eq!(app.ok("get_profile", json!({})), profile, "read back equal");
+    let mut dir = app.close();
+
+    let defaults = serde_json::to_value(headroom_catalog::advisor::Profile::default()).unwrap();
+    for bad in [
+        json!({ "room": "moon" }),
+        json!({ "hours": 999 }),
+        json!([1]),
+    ] {
+        let path = dir.path().join(MAIN);
+        let mut file: Value = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
+        file["profile"] = bad.clone();
+        fs::write(&path, serde_json::to_vec_pretty(&file).unwrap()).unwrap();
+        let app = TestApp::in_dir(dir);
+        assert!(
+            damaged_files(app.dir.path()).is_empty(),
+            "{bad}: not moved aside"
+        );
+        let told = notices(&app);
+        assert!(
+            told.len() == 1
+                && told[0]["message"]
+                    .as_str()
+                    .unwrap()
+                    .contains("advisor settings could not be read"),
+            "{bad}: the user is told, once: {told:?}"
+        );
+        assert_eq!(notes(&app)[0], "kept", "{bad}: the rest is read");
+        assert_eq!(app.ok("get_profile", json!({})), defaults, "{bad}");
+        // The next save stores the journal without it.
+        add_note(&app, "more");
+        let file: Value = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
+        assert_eq!(file["profile"], Value::Null, "{bad}");
+        dir = app.close();
+    }
+}
+
 /// tauri-plugin-store's in-memory store holds the saved document, key by key, after every
 /// change, and keeping it so broadcasts nothing to the window: `Store::set` would send each
 /// key's whole value (the growing list of sessions) as a `store://change` event on every save.

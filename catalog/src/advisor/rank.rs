@@ -34,6 +34,29 @@ pub enum Fit {
 }
 
 impl Fit {
+    /// Every value, best first.
+    pub const ALL: [Fit; 4] = [Fit::Great, Fit::Good, Fit::Fair, Fit::Poor];
+
+    /// The wire name (`great`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Fit::Great => "great",
+            Fit::Good => "good",
+            Fit::Fair => "fair",
+            Fit::Poor => "poor",
+        }
+    }
+
+    /// What people read (`Great fit`), wherever it is shown.
+    pub fn label(self) -> &'static str {
+        match self {
+            Fit::Great => "Great fit",
+            Fit::Good => "Good fit",
+            Fit::Fair => "Fair fit",
+            Fit::Poor => "Poor fit",
+        }
+    }
+
     /// The fit for a score.
     pub fn from_score(score: f64) -> Fit {
         if score >= 5.0 {

@@ -2,9 +2,6 @@
 //! free text, the words for the domain's enums, and numbers as people read them.
 
 use super::Cell;
-use crate::advisor::Fit;
-use crate::drive::Verdict;
-use crate::model::{Tier, Transducer};
 
 /// A published number with its unit: "250 ohm".
 pub(super) fn measure(value: Option<f64>, decimals: i32, unit: &str) -> Cell {
@@ -30,41 +27,6 @@ pub(super) fn signed(v: f64) -> String {
         format!("+{}", num(v, 1))
     } else {
         num(v, 1)
-    }
-}
-
-pub(super) fn transducer_label(t: Transducer) -> &'static str {
-    match t {
-        Transducer::Dynamic => "dynamic",
-        Transducer::PlanarMagnetic => "planar magnetic",
-        Transducer::Electrostatic => "electrostatic",
-        Transducer::Other => "other",
-    }
-}
-
-pub(super) fn tier_label(t: Tier) -> &'static str {
-    match t {
-        Tier::Budget => "budget",
-        Tier::Midrange => "midrange",
-        Tier::HighEnd => "high-end",
-    }
-}
-
-pub(super) fn fit_label(f: Fit) -> &'static str {
-    match f {
-        Fit::Great => "great",
-        Fit::Good => "good",
-        Fit::Fair => "fair",
-        Fit::Poor => "poor",
-    }
-}
-
-pub(super) fn verdict_label(v: Verdict) -> &'static str {
-    match v {
-        Verdict::Comfortable => "comfortable",
-        Verdict::Enough => "enough",
-        Verdict::Marginal => "marginal",
-        Verdict::TooQuiet => "too quiet",
     }
 }
 

@@ -1,10 +1,7 @@
 //! The rows of each section of a comparison, in display order: specs, build and cable, price,
 //! studio notes, sources, the advice, the measured sound, the loudness and the user's try-on.
 
-use super::format::{
-    fit_label, hertz, measure, num, rounded, signed, signed_weight, tier_label, transducer_label,
-    verdict_label, words, yes_no,
-};
+use super::format::{hertz, measure, num, rounded, signed, signed_weight, words, yes_no};
 use super::table::{row, section, Col};
 use super::{Better, Cell, Row, Section, BAR_SPAN_DB, NOT_RATED, NOT_TRIED, TOP_REASONS};
 use crate::journal::TryOnSummary;
@@ -17,7 +14,7 @@ pub(super) fn specs(cols: &[Col<'_>]) -> Section {
             Cell::text(c.model.back.label())
         }),
         row("transducer", "Driver type", None, cols, |c| {
-            Cell::published(c.model.transducer, |t| Cell::text(transducer_label(t)))
+            Cell::published(c.model.transducer, |t| Cell::text(t.label()))
         }),
         row("driver_mm", "Driver size", None, cols, |c| {
             measure(c.model.driver_mm, 1, "mm")
@@ -151,7 +148,7 @@ pub(super) fn build_rows(cols: &[Col<'_>]) -> Section {
 pub(super) fn price(cols: &[Col<'_>]) -> Section {
     let rows = vec![
         row("tier", "Price tier", None, cols, |c| {
-            Cell::published(c.model.tier, |t| Cell::text(tier_label(t)))
+            Cell::published(c.model.tier, |t| Cell::text(t.label()))
         }),
         // Not numeric: prices in different currencies or years do not compare.
         row("price", "Indicative price", None, cols, |c| {
@@ -226,15 +223,15 @@ pub(super) fn sources(cols: &[Col<'_>]) -> Section {
 
 pub(super) fn advice(cols: &[Col<'_>]) -> Section {
     let mut rows = vec![
-        row("fit", "Fit", None, cols, |c| {
-            Cell::text(fit_label(c.rec.fit))
-        }),
+        row("fit", "Fit", None, cols, |c| Cell::text(c.rec.fit.label())),
         row("score", "Advisor score", Some(Better::Higher), cols, |c| {
             let s = rounded(c.rec.score, 2);
             Cell::number(s, num(s, 2))
         }),
         row("budget", "Budget", None, cols, |c| match c.model.tier {
-            Some(t) if c.rec.over_budget => Cell::text(format!("over budget ({})", tier_label(t))),
+            Some(t) if c.rec.over_budget => {
+                Cell::text(format!("over budget ({})", t.label().to_lowercase()))
+            }
             Some(_) => Cell::text("within budget"),
             None => Cell::unknown("no price tier"),
         }),
@@ -288,7 +285,7 @@ pub(super) fn loudness(cols: &[Col<'_>], source_name: &str, target: f64) -> Sect
             },
         ),
         row("verdict", "Verdict", None, cols, |c| {
-            Cell::published(c.rec.drive, |d| Cell::text(verdict_label(d.verdict)))
+            Cell::published(c.rec.drive, |d| Cell::text(d.verdict.label()))
         }),
         row("damping", "Damping", None, cols, |c| {
             Cell::published(c.rec.drive, |d| {

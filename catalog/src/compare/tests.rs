@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use serde_json::json;
 
 use super::export::md_escape;
-use super::format::{fit_label, num, rounded, signed_weight};
+use super::format::{num, rounded, signed_weight};
 use super::table::mark_best;
 use super::*;
 use crate::advisor::{self, Profile, Room, SourceChoice, Task};
@@ -293,7 +293,7 @@ fn compare_advice_rows_show_fit_score_budget_and_top_reasons() {
             "{}",
             col.id
         );
-        assert_eq!(row(&c, "fit").cells[i].text, fit_label(rec.fit));
+        assert_eq!(row(&c, "fit").cells[i].text, rec.fit.label());
         let max = rec
             .reasons
             .iter()

@@ -75,6 +75,24 @@ pub enum Verdict {
 }
 
 impl Verdict {
+    /// Every value, loudest first.
+    pub const ALL: [Verdict; 4] = [
+        Verdict::Comfortable,
+        Verdict::Enough,
+        Verdict::Marginal,
+        Verdict::TooQuiet,
+    ];
+
+    /// What people read (`Loud enough`), wherever it is shown.
+    pub fn label(self) -> &'static str {
+        match self {
+            Verdict::Comfortable => "Comfortable",
+            Verdict::Enough => "Loud enough",
+            Verdict::Marginal => "Marginal",
+            Verdict::TooQuiet => "Too quiet",
+        }
+    }
+
     /// The verdict for a headroom: comfortable at 3 dB and up, enough from 0 dB, marginal from
     /// −6 dB, too quiet below.
     pub fn from_headroom(headroom_db: f64) -> Verdict {

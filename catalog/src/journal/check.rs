@@ -4,13 +4,15 @@
 
 use std::collections::{HashMap, HashSet};
 
+use serde::Serialize;
 use serde_json::Value;
 
 use super::{
-    Document, Entry, Ratings, Session, Sound, CURRENT_VERSION, MAX_BYTES, MAX_COMPARE, MAX_DEPTH,
-    MAX_MINUTES, MAX_NOTES_CHARS, MAX_OWN_MODELS, MAX_PLACE_CHARS, MAX_PROFILE_BYTES,
-    MAX_REASON_CHARS, MAX_SESSIONS, MAX_SHORTLIST,
+    Document, Entry, Ratings, Session, Sound, CURRENT_VERSION, MAX_BYTES, MAX_COMPARE, MAX_MINUTES,
+    MAX_NOTES_CHARS, MAX_OWN_MODELS, MAX_PLACE_CHARS, MAX_PROFILE_BYTES, MAX_REASON_CHARS,
+    MAX_SESSIONS, MAX_SHORTLIST,
 };
+use crate::advisor::Profile;
 use crate::error::{Error, ErrorKind};
 use crate::load::{is_slug, validate_fields};
 use crate::model::{Model, Origin};
@@ -309,42 +311,28 @@ pub(crate) fn own_model(m: &Model) -> Checked {
     Ok(())
 }
 
-/// Nesting depth of a value: a scalar is 0, `[]` and `{}` are 1.
-pub(crate) fn depth(v: &Value) -> usize {
-    match v {
-        Value::Array(items) => 1 + items.iter().map(depth).max().unwrap_or(0),
-        Value::Object(map) => 1 + map.values().map(depth).max().unwrap_or(0),
-        _ => 0,
-    }
-}
-
-/// The advisor profile: an object of at most 16 KiB that still fits in a document of
-/// [`MAX_DEPTH`] levels (the document's own object is the first).
-pub(crate) fn profile(p: &Value) -> Checked {
-    if !p.is_object() {
-        return Err(Problem::new(
-            "",
-            format!("expected an object, found {}", describe(p)),
-        ));
-    }
-    let d = depth(p);
-    if d > MAX_DEPTH - 1 {
-        return Err(Problem::new(
-            "",
-            format!(
-                "nested {d} levels deep, more than the {} allowed",
-                MAX_DEPTH - 1
-            ),
-        ));
-    }
-    let size = serde_json::to_vec(p).map(|b| b.len()).unwrap_or(usize::MAX);
+/// The advisor profile as saved, `p` being the typed one or the JSON value in a file: at most
+/// [`MAX_PROFILE_BYTES`] as compact JSON. Counted without building the bytes.
+pub(crate) fn profile_size(p: &impl Serialize) -> Checked {
+    let mut count = Count(0);
+    let size = match serde_json::to_writer(&mut count, p) {
+        Ok(()) => count.0,
+        Err(_) => usize::MAX,
+    };
     if size > MAX_PROFILE_BYTES {
         return Err(Problem::new(
             "",
-            format!("{size} bytes, more than the {} allowed", MAX_PROFILE_BYTES),
+            format!("{size} bytes, more than the {MAX_PROFILE_BYTES} allowed"),
         ));
     }
     Ok(())
+}
+
+/// The advisor profile a document holds: valid for the advisor ([`Profile::validate`], whose
+/// message names the field) and within [`MAX_PROFILE_BYTES`].
+pub(crate) fn profile(p: &Profile) -> Checked {
+    p.validate().map_err(|e| Problem::new("", e.message()))?;
+    profile_size(p)
 }
 
 /// Counts bytes without storing them.
@@ -646,9 +634,27 @@ mod tests {
     }
 
     #[test]
-    fn depth_counts_containers() {
-        assert_eq!(depth(&serde_json::json!(1)), 0);
-        assert_eq!(depth(&serde_json::json!({})), 1);
-        assert_eq!(depth(&serde_json::json!({ "a": [1, { "b": [] }] })), 4);
+    fn a_profile_is_valid_and_small() {
+        let mut p = Profile::default();
+        assert_eq!(profile(&p), Ok(()));
+        p.hours = 99.0;
+        assert_eq!(
+            profile(&p),
+            Err(Problem::new("", "hours: 99 is outside 0.25–16 hours"))
+        );
+        p.hours = 2.0;
+        p.tasks = vec![crate::advisor::Task::Casual; 2_000];
+        let e = profile(&p).unwrap_err();
+        assert!(
+            e.reason.ends_with("bytes, more than the 16384 allowed"),
+            "{e:?}"
+        );
+        let value = serde_json::json!({ "pad": "x".repeat(MAX_PROFILE_BYTES - 10) });
+        assert_eq!(profile_size(&value), Ok(()), "exactly 16 KiB");
+        let value = serde_json::json!({ "pad": "x".repeat(MAX_PROFILE_BYTES - 9) });
+        assert_eq!(
+            profile_size(&value),
+            Err(Problem::new("", "16385 bytes, more than the 16384 allowed"))
+        );
     }
 }

@@ -175,6 +175,7 @@ mod tests {
     use serde_json::json;
 
     use super::*;
+    use crate::advisor::{Profile, Room};
     use crate::journal::testing::catalog;
     use crate::journal::{from_bytes, to_bytes, Entry, SessionInput, Status};
     use crate::ErrorKind;
@@ -185,6 +186,14 @@ mod tests {
             date: date.into(),
             notes: notes.into(),
             ..SessionInput::default()
+        }
+    }
+
+    fn noisy() -> Profile {
+        Profile {
+            room: Room::Noisy,
+            hours: 6.0,
+            ..Profile::default()
         }
     }
 
@@ -222,7 +231,7 @@ mod tests {
         b.add_to_shortlist(&c, "sony-mdr-7506", "2025-05-04")
             .unwrap();
         b.set_compare(&c, vec![own.id.clone()]).unwrap();
-        b.set_profile(Some(json!({ "room": "quiet" }))).unwrap();
+        b.set_profile(Some(noisy())).unwrap();
         (a, b)
     }
 
@@ -287,10 +296,42 @@ mod tests {
         );
         assert_eq!(m.next_session, 4);
         assert_eq!(m.compare, ["user-acme-x1-2"], "a had no comparison set");
-        assert_eq!(m.profile, Some(json!({ "room": "quiet" })));
+        assert_eq!(m.profile, Some(noisy()), "a had no profile");
 
         // The result is a valid journal.
         assert_eq!(from_bytes(&to_bytes(&m), &catalog()).unwrap(), m);
+    }
+
+    #[test]
+    fn merge_keeps_the_current_profile() {
+        let (mut a, b) = two();
+        a.set_profile(Some(Profile::default())).unwrap();
+        let m = import(&a, b, ImportMode::Merge).unwrap();
+        assert_eq!(m.profile, Some(Profile::default()));
+    }
+
+    #[test]
+    fn an_import_with_an_unusable_profile_brings_the_rest_without_it() {
+        let (a, b) = two();
+        let mut file: serde_json::Value = serde_json::from_slice(&to_bytes(&b)).unwrap();
+        file["profile"] = json!({ "room": "moon", "hours": 999 });
+        let incoming = from_bytes(&serde_json::to_vec(&file).unwrap(), &catalog()).unwrap();
+        assert_eq!(incoming.profile, None, "dropped");
+        assert_eq!(
+            incoming,
+            Document {
+                profile: None,
+                ..b.clone()
+            },
+            "everything else is read"
+        );
+        let m = import(&a, incoming.clone(), ImportMode::Merge).unwrap();
+        assert_eq!(m.profile, None, "neither side has one: the defaults apply");
+        assert_eq!(m.sessions.len(), 3, "the import's new session arrives");
+        let mut with_profile = a.clone();
+        with_profile.set_profile(Some(noisy())).unwrap();
+        let m = import(&with_profile, incoming, ImportMode::Merge).unwrap();
+        assert_eq!(m.profile, Some(noisy()), "the current profile stays");
     }
 
     #[test]

@@ -8,13 +8,12 @@
 
 use std::collections::BTreeMap;
 
-use serde_json::Value;
-
 use super::check::{self, quote, Problem};
 use super::{
     Document, Entry, OwnModelInput, Session, SessionInput, Status, MAX_COMPARE, MAX_OWN_MODELS,
     MAX_REASON_CHARS, MAX_SESSIONS, MAX_SHORTLIST,
 };
+use crate::advisor::Profile;
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::{Model, Origin};
 use crate::Catalog;
@@ -482,15 +481,16 @@ impl Document {
         Ok(true)
     }
 
-    /// Stores the advisor profile as it is (`None` clears it) and returns the previous one. The
-    /// advisor validates its contents; the journal only requires a JSON object of at most 16 KiB
-    /// that is not nested too deeply to be read back.
+    /// Stores the advisor profile (`None` clears it) and returns the previous one.
     ///
     /// # Errors
-    /// `InvalidInput` for anything but an object, or one too large or too deep.
-    pub fn set_profile(&mut self, profile: Option<Value>) -> Result<Option<Value>> {
+    /// `InvalidInput` for a profile the advisor refuses, with [`Profile::validate`]'s message
+    /// naming the field (`hours: 99 is outside 0.25–16 hours`), or one larger than
+    /// [`MAX_PROFILE_BYTES`](super::MAX_PROFILE_BYTES) as JSON (thousands of tasks).
+    pub fn set_profile(&mut self, profile: Option<Profile>) -> Result<Option<Profile>> {
         if let Some(p) = &profile {
-            check::profile(p).map_err(|p| p.within("profile").input())?;
+            p.validate()?;
+            check::profile_size(p).map_err(|p| p.within("profile").input())?;
         }
         self.within_size(
             |d| std::mem::replace(&mut d.profile, profile),
@@ -1272,37 +1272,109 @@ mod tests {
         assert_eq!(e.kind(), ErrorKind::NotFound);
     }
 
+    /// A profile unlike the defaults in every field.
+    fn noisy_laptop() -> Profile {
+        use crate::advisor::{Room, SourceChoice, Task};
+        Profile {
+            room: Room::Noisy,
+            others_nearby: true,
+            tasks: vec![Task::Tracking, Task::Commuting],
+            source: SourceChoice {
+                preset: "custom".into(),
+                vrms: Some(0.75),
+                output_ohm: Some(2.4),
+            },
+            budget: crate::Tier::Budget,
+            hours: 5.5,
+            has_monitors: false,
+            glasses: true,
+            runs_hot: true,
+            target_db: 112.5,
+            show_over_budget: true,
+        }
+    }
+
     #[test]
-    fn set_profile_stores_an_object_as_it_is() {
+    fn set_profile_stores_a_valid_profile_and_returns_the_previous_one() {
         let mut doc = Document::default();
-        let p = json!({ "room": "quiet", "tasks": ["mixing"], "budget": null });
+        let p = noisy_laptop();
         assert_eq!(doc.set_profile(Some(p.clone())).unwrap(), None);
         assert_eq!(doc.profile, Some(p.clone()));
         reloads(&doc);
-        assert_eq!(doc.set_profile(None).unwrap(), Some(p));
-
-        let e = refused(&mut doc, |d| d.set_profile(Some(json!([1, 2]))));
-        assert_eq!(e.message(), "profile: expected an object, found an array");
-        let e = refused(&mut doc, |d| d.set_profile(Some(json!(null))));
-        assert_eq!(e.message(), "profile: expected an object, found null");
-        let e = refused(&mut doc, |d| {
-            d.set_profile(Some(json!({ "x": "y".repeat(MAX_PROFILE) })))
-        });
-        assert!(
-            e.message()
-                .starts_with("profile: 16392 bytes, more than the 16384 allowed"),
-            "{e}"
-        );
-        let mut deep = json!(1);
-        for _ in 0..64 {
-            deep = json!({ "a": deep });
-        }
-        let e = refused(&mut doc, |d| d.set_profile(Some(deep)));
         assert_eq!(
-            e.message(),
-            "profile: nested 64 levels deep, more than the 63 allowed"
+            doc.set_profile(Some(Profile::default())).unwrap(),
+            Some(p.clone())
         );
+        assert_eq!(doc.set_profile(None).unwrap(), Some(Profile::default()));
+        assert_eq!(doc.profile, None);
+        reloads(&doc);
     }
 
-    const MAX_PROFILE: usize = crate::journal::MAX_PROFILE_BYTES;
+    #[test]
+    fn set_profile_refuses_an_invalid_profile_naming_the_problem_and_changes_nothing() {
+        let mut doc = Document::default();
+        doc.set_profile(Some(noisy_laptop())).unwrap();
+        let cases = [
+            (
+                Profile {
+                    hours: 99.0,
+                    ..noisy_laptop()
+                },
+                "hours: 99 is outside 0.25–16 hours",
+            ),
+            (
+                Profile {
+                    hours: f64::NAN,
+                    ..noisy_laptop()
+                },
+                "hours: NaN is outside 0.25–16 hours",
+            ),
+            (
+                Profile {
+                    target_db: 200.0,
+                    ..noisy_laptop()
+                },
+                "target_db: 200 is outside 90–125 dB",
+            ),
+            (
+                Profile {
+                    source: crate::advisor::SourceChoice {
+                        preset: "toaster".into(),
+                        ..Default::default()
+                    },
+                    ..noisy_laptop()
+                },
+                "source.preset: `toaster` is not one of phone, laptop, mac, interface, amp, custom",
+            ),
+            (
+                Profile {
+                    source: crate::advisor::SourceChoice {
+                        preset: "custom".into(),
+                        vrms: None,
+                        output_ohm: Some(1.0),
+                    },
+                    ..noisy_laptop()
+                },
+                "source.vrms: a custom source needs it",
+            ),
+        ];
+        for (bad, message) in cases {
+            let e = refused(&mut doc, |d| d.set_profile(Some(bad)));
+            assert_eq!((e.kind(), e.message()), (ErrorKind::InvalidInput, message));
+        }
+        // Valid, but thousands of tasks: larger than a journal keeps.
+        let e = refused(&mut doc, |d| {
+            d.set_profile(Some(Profile {
+                tasks: vec![crate::advisor::Task::Casual; 2_000],
+                ..noisy_laptop()
+            }))
+        });
+        assert_eq!(e.kind(), ErrorKind::InvalidInput);
+        assert!(
+            e.message().starts_with("profile: ")
+                && e.message().ends_with(" bytes, more than the 16384 allowed"),
+            "{e}"
+        );
+        assert_eq!(doc.profile, Some(noisy_laptop()));
+    }
 }

@@ -307,10 +307,16 @@ fn a_per_model_entry_keeps_its_cap_and_the_size_limit() {
         Some(large.clone())
     );
 
-    // Pad the journal to its limit exactly: the larger figures no longer fit.
-    doc.profile = Some(json!({ "pad": "" }));
+    // Pad the journal to its limit exactly (with a string no operation would store, set
+    // directly): the larger figures no longer fit.
+    let padding = |text: String| {
+        let mut p = crate::advisor::Profile::default();
+        p.source.preset = text;
+        Some(p)
+    };
+    doc.profile = padding(String::new());
     let room = super::MAX_BYTES - super::check::saved_len(&doc);
-    doc.profile = Some(json!({ "pad": "x".repeat(room) }));
+    doc.profile = padding("x".repeat(room));
     assert_eq!(super::check::saved_len(&doc), super::MAX_BYTES);
     let padded = doc.clone();
     let err = put(&mut doc, "sony-mdr-7506", &large).unwrap_err();

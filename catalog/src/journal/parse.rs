@@ -1,5 +1,7 @@
 //! Bytes to [`Document`]: the size and nesting limits, a strict JSON parse, the version and its
-//! upgrades, the shape of every field, then the rules in `check`.
+//! upgrades, the shape of every field, then the rules in `check`. The one part that is dropped
+//! rather than refused is a saved advisor profile that is not a valid [`Profile`]
+//! (`usable_profile`).
 //!
 //! The shape is read by hand from a `serde_json::Value` rather than by `serde(Deserialize)`, so
 //! that every message names the JSON path of the problem.
@@ -16,6 +18,7 @@ use super::{
     migrate, Document, Entry, Ratings, Session, Sound, CURRENT_VERSION, MAX_BYTES, MAX_COMPARE,
     MAX_CURVES, MAX_DEPTH, MAX_FIGURES, MAX_OWN_MODELS, MAX_SESSIONS, MAX_SHORTLIST,
 };
+use crate::advisor::Profile;
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::{
     Back, Cable, FrequencyResponse, Model, Origin, Price, Sensitivity, Source, StudioNotes, Tier,
@@ -425,12 +428,10 @@ fn decode(map: &Map<String, Value>) -> Read<Document> {
         .collect::<Read<_>>()?;
     let profile = match f.get("profile") {
         None | Some(Value::Null) => None,
-        Some(v @ Value::Object(_)) => Some(v.clone()),
         Some(v) => {
-            return Err(Problem::new(
-                "profile",
-                format!("expected an object or null, found {}", describe(v)),
-            ))
+            // The size first: nothing about an oversized profile is read.
+            check::profile_size(v).map_err(|p| p.within("profile"))?;
+            usable_profile(v)
         }
     };
     let next_session = match f.get("next_session") {
@@ -456,6 +457,19 @@ fn decode(map: &Map<String, Value>) -> Read<Document> {
         profile,
         next_session,
     })
+}
+
+/// The saved advisor profile when it reads as a valid [`Profile`], else `None`: a profile this
+/// Headroom cannot use (an unknown room, hours out of range, not an object...) is dropped, the
+/// defaults apply, and the rest of the journal loads (see [`Document::profile`]).
+fn usable_profile(v: &Value) -> Option<Profile> {
+    if !v.is_object() {
+        // `Profile`'s derived `Deserialize` would also take an array of its fields in order.
+        return None;
+    }
+    Profile::deserialize(v)
+        .ok()
+        .filter(|p| p.validate().is_ok())
 }
 
 /// An object keyed by model id (`figures`, `curves`), each value read on its own so that a

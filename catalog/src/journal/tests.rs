@@ -11,6 +11,7 @@ use serde_json::{json, Value};
 
 use super::testing::{catalog, error_of};
 use super::*;
+use crate::advisor::{Profile, Room, SourceChoice, Task};
 use crate::ErrorKind;
 
 fn fixture_path(name: &str) -> PathBuf {
@@ -251,7 +252,11 @@ fn base() -> Value {
     }
     doc.set_compare(&c, vec!["sony-mdr-7506".into(), "user-acme-x1-1".into()])
         .unwrap();
-    doc.set_profile(Some(json!({ "room": "quiet" }))).unwrap();
+    doc.set_profile(Some(Profile {
+        room: Room::Noisy,
+        ..Profile::default()
+    }))
+    .unwrap();
     serde_json::from_slice(&to_bytes(&doc)).unwrap()
 }
 
@@ -287,6 +292,115 @@ fn journal_base_document_is_valid() {
         ),
         (2, 2, 2)
     );
+}
+
+#[test]
+fn journal_a_profile_that_is_not_valid_is_dropped_and_the_rest_loads() {
+    let c = catalog();
+    let mut expected = from_bytes(&serde_json::to_vec(&base()).unwrap(), &c).unwrap();
+    assert!(expected.profile.is_some());
+    expected.profile = None;
+    for bad in [
+        json!({ "hours": 999 }),
+        json!({ "room": "moon" }),
+        json!({ "target_db": 200, "room": "noisy" }),
+        json!({ "tasks": ["mixing", "hacking"] }),
+        json!({ "budget": null }),
+        json!({ "glasses": "yes" }),
+        json!({ "source": { "preset": "toaster" } }),
+        json!({ "source": { "preset": "custom", "vrms": 2 } }),
+        json!([]),
+        json!([1]),
+        json!("quiet"),
+        json!(7),
+    ] {
+        let mut file = base();
+        file["profile"] = bad.clone();
+        let doc = from_bytes(&serde_json::to_vec(&file).unwrap(), &c)
+            .unwrap_or_else(|e| panic!("{bad}: {e}"));
+        assert_eq!(doc, expected, "{bad}: no profile, everything else read");
+        assert_eq!(
+            from_bytes(&to_bytes(&doc), &c).unwrap(),
+            doc,
+            "{bad}: saved without it"
+        );
+    }
+    // The same in an older version's file.
+    let doc = from_bytes(br#"{"version": 1, "profile": {"hours": 999}}"#, &c).unwrap();
+    assert_eq!(doc, Document::default());
+}
+
+#[test]
+fn journal_a_saved_profile_reads_with_defaults_for_what_it_lacks() {
+    let c = catalog();
+    let mut file = base();
+    // Unknown fields are ignored, missing ones take their defaults: a profile saved by an
+    // older or newer Headroom still counts.
+    file["profile"] = json!({ "room": "moderate", "tasks": ["djing"], "cup_colour": "red" });
+    let doc = from_bytes(&serde_json::to_vec(&file).unwrap(), &c).unwrap();
+    assert_eq!(
+        doc.profile,
+        Some(Profile {
+            room: Room::Moderate,
+            tasks: vec![Task::Djing],
+            ..Profile::default()
+        })
+    );
+    file["profile"] = json!({});
+    let doc = from_bytes(&serde_json::to_vec(&file).unwrap(), &c).unwrap();
+    assert_eq!(doc.profile, Some(Profile::default()));
+    file["profile"] = Value::Null;
+    let doc = from_bytes(&serde_json::to_vec(&file).unwrap(), &c).unwrap();
+    assert_eq!(doc.profile, None);
+}
+
+#[test]
+fn journal_a_profile_round_trips_through_save_and_load() {
+    let c = catalog();
+    let profile = Profile {
+        room: Room::Noisy,
+        others_nearby: true,
+        tasks: vec![Task::CriticalListening, Task::Tracking],
+        source: SourceChoice {
+            preset: "custom".into(),
+            vrms: Some(1.234_567_890_123),
+            output_ohm: Some(0.1),
+        },
+        budget: crate::Tier::HighEnd,
+        hours: 0.25,
+        has_monitors: false,
+        glasses: true,
+        runs_hot: true,
+        target_db: 117.3,
+        show_over_budget: true,
+    };
+    let mut doc = Document::default();
+    doc.set_profile(Some(profile.clone())).unwrap();
+    let bytes = to_bytes(&doc);
+    let loaded = from_bytes(&bytes, &c).unwrap();
+    assert_eq!(loaded.profile, Some(profile.clone()));
+    assert_eq!(loaded, doc);
+    assert_eq!(to_bytes(&loaded), bytes, "stable bytes");
+    // The on-disk shape: the profile object under "profile", as the advisor's type writes it.
+    let file: Value = serde_json::from_slice(&bytes).unwrap();
+    assert_eq!(file["profile"], serde_json::to_value(&profile).unwrap());
+    assert_eq!(file["profile"]["room"], "noisy");
+}
+
+#[test]
+fn journal_an_oversized_profile_is_refused_before_it_is_read() {
+    // Any object reads as a `Profile` (unknown fields are ignored), so the size comes first.
+    let pad = "x".repeat(MAX_PROFILE_BYTES);
+    let e = rejection("/profile", Some(json!({ "room": "quiet", "notes": pad })));
+    assert_eq!(
+        e,
+        format!(
+            "profile: {} bytes, more than the 16384 allowed",
+            MAX_PROFILE_BYTES + 27
+        )
+    );
+    let e = rejection("/profile", Some(json!([pad])));
+    assert!(e.starts_with("profile: "), "{e}");
 }
 
 #[test]
@@ -339,7 +453,6 @@ fn journal_every_rejection_names_its_path() {
         ("/compare/1", n(json!("nope")), "compare[1]: `nope` is neither in the catalog nor one of your own models".into()),
         ("/compare/1", n(json!(1)), "compare[1]: expected a model id, found 1".into()),
         ("/compare", n(json!(["a", "b", "c", "d", "e"])), "compare: 5 models, more than the 4 allowed".into()),
-        ("/profile", n(json!([1])), "profile: expected an object or null, found an array".into()),
         ("/profile", n(json!({ "notes": "x".repeat(MAX_PROFILE_BYTES) })), format!("profile: {} bytes, more than the 16384 allowed", MAX_PROFILE_BYTES + 12)),
         ("/next_session", n(json!(0)), "next_session: expected a whole number of at least 1, found 0".into()),
         ("/version", n(json!(null)), "version: expected a whole number, found null".into()),
@@ -499,7 +612,8 @@ fn own_input() -> impl Strategy<Value = OwnModelInput> {
         )
 }
 
-fn profile() -> impl Strategy<Value = Value> {
+/// Any JSON object, a few levels deep.
+fn json_tree() -> impl Strategy<Value = Value> {
     let leaf = prop_oneof![
         Just(Value::Null),
         any::<bool>().prop_map(Value::from),
@@ -515,6 +629,73 @@ fn profile() -> impl Strategy<Value = Value> {
     });
     proptest::collection::btree_map("[a-z_]{1,8}", tree, 0..5)
         .prop_map(|m| Value::Object(m.into_iter().collect()))
+}
+
+/// A valid advisor profile.
+fn profile() -> impl Strategy<Value = Profile> {
+    let preset = proptest::sample::select(vec!["phone", "laptop", "mac", "interface", "amp"]);
+    let source = prop_oneof![
+        preset.prop_map(|p| SourceChoice {
+            preset: p.into(),
+            vrms: None,
+            output_ohm: None,
+        }),
+        (0.001f64..=100.0, 0.0f64..=10_000.0).prop_map(|(vrms, ohm)| SourceChoice {
+            preset: "custom".into(),
+            vrms: Some(vrms),
+            output_ohm: Some(ohm),
+        }),
+    ];
+    (
+        proptest::sample::select(Room::ALL.to_vec()),
+        proptest::collection::vec(proptest::sample::select(Task::ALL.to_vec()), 0..4),
+        source,
+        proptest::sample::select(crate::Tier::ALL.to_vec()),
+        0.25f64..=16.0,
+        90.0f64..=125.0,
+        any::<[bool; 5]>(),
+    )
+        .prop_map(
+            |(room, tasks, source, budget, hours, target_db, flags)| Profile {
+                room,
+                others_nearby: flags[0],
+                tasks,
+                source,
+                budget,
+                hours,
+                has_monitors: flags[1],
+                glasses: flags[2],
+                runs_hot: flags[3],
+                target_db,
+                show_over_budget: flags[4],
+            },
+        )
+}
+
+/// A profile that may be refused: out of range, with an unknown source, or too large.
+fn loose_profile() -> impl Strategy<Value = Profile> {
+    (
+        profile(),
+        -1.0f64..30.0,
+        50.0f64..200.0,
+        "[a-z]{0,8}",
+        0usize..4,
+    )
+        .prop_map(|(p, hours, target_db, preset, pick)| match pick {
+            0 => Profile { hours, ..p },
+            1 => Profile { target_db, ..p },
+            2 => Profile {
+                source: SourceChoice {
+                    preset,
+                    ..p.source.clone()
+                },
+                ..p
+            },
+            _ => Profile {
+                tasks: vec![Task::Casual; 2_000],
+                ..p
+            },
+        })
 }
 
 /// A valid document: references, ids and caps are right by construction.
@@ -606,7 +787,7 @@ enum Op {
     AddOwn(Box<OwnModelInput>),
     DeleteOwn(prop::sample::Index),
     Compare(Vec<prop::sample::Index>),
-    Profile(Option<Value>),
+    Profile(Option<Profile>),
     Undo,
 }
 
@@ -651,7 +832,7 @@ fn op() -> impl Strategy<Value = Op> {
         own_input().prop_map(|m| Op::AddOwn(Box::new(m))),
         index().prop_map(Op::DeleteOwn),
         proptest::collection::vec(index(), 0..6).prop_map(Op::Compare),
-        proptest::option::of(profile()).prop_map(Op::Profile),
+        proptest::option::of(prop_oneof![profile(), loose_profile()]).prop_map(Op::Profile),
         Just(Op::Undo),
     ]
 }
@@ -743,11 +924,18 @@ proptest! {
     }
 
     #[test]
-    fn journal_any_json_is_read_or_refused_without_panic(value in profile(), version in 0u32..3, key in "[a-z_]{1,12}") {
+    fn journal_any_json_is_read_or_refused_without_panic(value in json_tree(), version in 0u32..3, key in "[a-z_]{1,12}") {
         let c = catalog();
         let mut doc = json!({ "version": version });
         doc[key.as_str()] = value.clone();
         let _ = from_bytes(&serde_json::to_vec(&doc).unwrap(), &c);
+        // As a saved profile (always under 16 KiB here): read, kept only when it is valid.
+        for v in [1, CURRENT_VERSION] {
+            let doc = json!({ "version": v, "profile": value.clone() });
+            let loaded = from_bytes(&serde_json::to_vec(&doc).unwrap(), &c).unwrap();
+            prop_assert!(loaded.profile.as_ref().is_none_or(|p| p.validate().is_ok()));
+            prop_assert_eq!(&from_bytes(&to_bytes(&loaded), &c).unwrap(), &loaded);
+        }
         // The same value in every place a field can be.
         for field in ["shortlist", "sessions", "own_models", "compare", "favourites", "tryons"] {
             let doc = json!({ "version": version, field: [value.clone(), { "id": value.clone(), "model": value.clone() }] });
