@@ -440,7 +440,6 @@ async fn mixed_rows(full: bool) {
     );
     client.close().await.ok();
     drop(harness);
-
 }
 
 #[tokio::main(flavor = "current_thread")]

@@ -3,20 +3,33 @@
 
 export const UNKNOWN = 'not published';
 
-const BACK = { open: 'Open', 'semi-open': 'Semi-open', closed: 'Closed' };
-const TIER = { budget: 'Budget', midrange: 'Midrange', 'high-end': 'High-end' };
-const TRANSDUCER = {
-  dynamic: 'Dynamic',
-  'planar-magnetic': 'Planar magnetic',
-  electrostatic: 'Electrostatic',
-  other: 'Other',
-};
+/**
+ * The domain's words for its values, by list and wire name. They have one home, the enums'
+ * `label()` in Rust; `app_info` serves them and `useVocabulary` puts them here once, before the
+ * first view is drawn (ui/vocabulary.js). Until then a value reads as its wire name.
+ * @type {Record<'backs'|'tiers'|'transducers'|'loudness'|'fits', Map<string, string>>}
+ */
+const labels = { backs: new Map(), tiers: new Map(), transducers: new Map(), loudness: new Map(), fits: new Map() };
+
+/** @param {import('../gen/wire').Vocabulary} vocabulary */
+export function useVocabulary(vocabulary) {
+  for (const list of /** @type {(keyof typeof labels)[]} */ (Object.keys(labels))) {
+    labels[list] = new Map(vocabulary[list].map((w) => [w.value, w.label]));
+  }
+}
 
 const trim = (n, digits = 1) => Number(n.toFixed(digits)).toString();
 
-export const backLabel = (b) => BACK[b] ?? UNKNOWN;
-export const tierLabel = (t) => (t == null ? UNKNOWN : TIER[t] ?? t);
-export const transducerLabel = (t) => (t == null ? UNKNOWN : TRANSDUCER[t] ?? t);
+/** @param {string} b */
+export const backLabel = (b) => (b == null ? UNKNOWN : labels.backs.get(b) ?? b);
+/** @param {string|null} t */
+export const tierLabel = (t) => (t == null ? UNKNOWN : labels.tiers.get(t) ?? t);
+/** @param {string|null} t */
+export const transducerLabel = (t) => (t == null ? UNKNOWN : labels.transducers.get(t) ?? t);
+/** A loudness verdict. @param {string|null} v */
+export const verdictLabel = (v) => (v == null ? UNKNOWN : labels.loudness.get(v) ?? v);
+/** @param {string} v */
+export const fitLabel = (v) => labels.fits.get(v) ?? v;
 
 /** "Beyerdynamic DT 770 Pro 80 ohm" */
 /** @param {{brand: string|null, model: string, variant: string|null}} m */
@@ -90,14 +103,6 @@ export function summary(m) {
   return `${modelName(m)}: ${backLabel(m.back).toLowerCase()} back, ${impedance(m.impedance_ohm)}, ${sensitivity(m.sensitivity)}`;
 }
 
-const VERDICT = {
-  comfortable: 'Comfortable',
-  enough: 'Loud enough',
-  marginal: 'Marginal',
-  'too-quiet': 'Too quiet',
-};
-
-export const verdictLabel = (v) => VERDICT[v] ?? UNKNOWN;
 
 /** "+4.2 dB" / "−3.0 dB": headroom with an explicit sign. */
 export function signedDb(db) {

@@ -6,6 +6,7 @@ import { openGlossary } from './glossary.js';
 import { commandFor, isTextEntry } from './keys.js';
 import { applyTheme, loadTheme, saveTheme, welcomeSeen } from './prefs.js';
 import { BrowseView } from './views/browse.js';
+import { appInfoOnce } from './vocabulary.js';
 
 // Only what the first view needs is imported above (and preloaded by index.html). The other
 // views and the overlays are fetched once the catalog is on screen, so they cost start-up
@@ -158,8 +159,8 @@ document.addEventListener('keydown', (e) => {
 async function start() {
   performance.mark('headroom:start');
   applyTheme(loadTheme());
-  // Both round trips at once: the notices need not hold up the catalog.
-  const info = api.appInfo();
+  // Both round trips at once (the table waits for the vocabulary's labels, see BrowseView).
+  const info = appInfoOnce();
   // The catalog is fetched and laid out before the shell goes into the page, so that the first
   // frame WebKit draws already holds it: drawing an empty shell first costs a whole extra
   // layout and paint while the data is on its way. A failure here is shown by `show` below,

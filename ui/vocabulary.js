@@ -1,14 +1,26 @@
-// The words the domain gives its values (figure kinds, smoothing, normalisation), fetched once
-// from `app_info`: the UI keeps no second list of them.
+// The words the domain gives its values (figure kinds, smoothing, normalisation, backs, tiers,
+// verdicts...) and the limits of its inputs, fetched once from `app_info`: the UI keeps no
+// second list of them. format.js gets its labels from here before the first view is drawn.
 import * as api from './api.js';
 import { h } from './dom.js';
+import { useVocabulary } from './format.js';
 
-let words = null;
+/** @type {ReturnType<typeof api.appInfo>|null} */
+let info = null;
+
+/** `app_info`, asked once; its vocabulary becomes format.js's labels. */
+export function appInfoOnce() {
+  info ??= api.appInfo().then((i) => {
+    useVocabulary(i.vocabulary);
+    return i;
+  });
+  info.catch(() => { info = null; }); // asked again next time
+  return info;
+}
 
 /** @returns {Promise<import('./api.js').Vocabulary>} */
 export function vocabulary() {
-  words ??= api.appInfo().then((info) => info.vocabulary);
-  return words;
+  return appInfoOnce().then((i) => i.vocabulary);
 }
 
 /** The label and explanation of a value in one of the vocabulary's lists. */

@@ -31,10 +31,23 @@ test('cables say what is known and what is not', () => {
   assert.equal(f.cable({ detachable: null, length_m: null, style: null, connector: null }), 'detachable: not published');
 });
 
-test('labels', () => {
-  assert.equal(f.backLabel('semi-open'), 'Semi-open');
-  assert.equal(f.tierLabel('high-end'), 'High-end');
-  assert.equal(f.transducerLabel('planar-magnetic'), 'Planar magnetic');
+test('labels are the vocabulary\'s, whatever it says; before it, wire names; unknown stays unknown', () => {
+  assert.equal(f.backLabel('semi-open'), 'semi-open', 'no vocabulary yet');
+  const list = (...pairs) => pairs.map(([value, label]) => ({ value, label }));
+  f.useVocabulary({
+    backs: list(['semi-open', 'Half open (test)']),
+    tiers: list(['high-end', 'Top (test)']),
+    transducers: list(['planar-magnetic', 'Flat (test)']),
+    loudness: list(['too-quiet', 'Quiet (test)']),
+    fits: list(['great', 'Fine (test)']),
+  });
+  assert.equal(f.backLabel('semi-open'), 'Half open (test)');
+  assert.equal(f.tierLabel('high-end'), 'Top (test)');
+  assert.equal(f.transducerLabel('planar-magnetic'), 'Flat (test)');
+  assert.equal(f.verdictLabel('too-quiet'), 'Quiet (test)');
+  assert.equal(f.fitLabel('great'), 'Fine (test)');
+  assert.equal(f.tierLabel('budget'), 'budget', 'a value the vocabulary lacks reads as itself');
+  assert.equal(f.verdictLabel(null), f.UNKNOWN);
 });
 
 test('headroom reads with its sign', () => {
@@ -42,7 +55,6 @@ test('headroom reads with its sign', () => {
   assert.equal(f.signedDb(-3), '−3.0 dB');
   assert.equal(f.signedDb(0), '±0.0 dB');
   assert.equal(f.signedDb(null), f.UNKNOWN);
-  assert.equal(f.verdictLabel('too-quiet'), 'Too quiet');
 });
 
 test('loudness bars are clamped to the scale', () => {

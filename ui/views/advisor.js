@@ -161,7 +161,7 @@ export class AdvisorView {
         h('span', { class: 'rank', 'aria-hidden': 'true' }, String(rank)),
         h('h3', { class: 'model-name' }, f.modelName(m)),
         m.origin === 'user' ? h('span', { class: 'badge' }, 'yours') : null,
-        h('span', { class: `fit fit-${r.fit}` }, `${r.fit} fit`),
+        h('span', { class: `fit fit-${r.fit}` }, f.fitLabel(r.fit)),
         h('span', { class: 'score' }, `score ${f.weight(r.score)}`),
         r.over_budget ? h('span', { class: 'badge' }, 'over budget') : null),
       h('p', { class: 'facts' }, `${f.backLabel(m.back)} back · ${f.impedance(m.impedance_ohm)} · ${f.sensitivity(m.sensitivity)} · ${f.tierLabel(m.tier)}`),

@@ -85,7 +85,9 @@ export class BrowseView {
     const seq = ++this.seq;
     this.element.setAttribute('aria-busy', 'true');
     try {
-      const result = await api.listModels(this.query);
+      // The table's words (backs, tiers, drivers) come with the vocabulary; without it they
+      // read as their wire names.
+      const [result] = await Promise.all([api.listModels(this.query), vocabulary().catch(() => null)]);
       if (seq !== this.seq) return; // a newer query is on its way
       this.result = result;
       this.render();
