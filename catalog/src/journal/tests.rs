@@ -2,7 +2,7 @@
 //! the loader with its path, and property tests.
 //!
 //! Expected outputs live in `catalog/tests/fixtures/journal/`. After a deliberate change, rewrite
-//! them with `HEADROOM_BLESS=1 cargo test -p headroom-catalog journal` and review the diff.
+//! them with `HEADROOM_BLESS=1 cargo test -p headroom-domain journal` and review the diff.
 
 use std::path::PathBuf;
 

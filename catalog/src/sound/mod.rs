@@ -7,7 +7,7 @@
 //! grid, so every curve can be compared point by point.
 //!
 //! ```
-//! use headroom_catalog::sound::{self, Normalize, Smoothing};
+//! use headroom_domain::sound::{self, Normalize, Smoothing};
 //! let measurements = sound::Measurements::embedded().unwrap();
 //! let hd650 = measurements.get("sennheiser-hd-650").unwrap();
 //! let analysis = sound::analyse(&hd650.curve, measurements.target(), Smoothing::None, Normalize::Loudness);
