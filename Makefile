@@ -39,4 +39,4 @@ unit-ui:
 # The app, the domain crate, the command line and their tests build for Windows (macOS needs
 # Apple's SDK and cannot be checked here). The end-to-end harness is Linux-only, by cfg.
 windows-check:
-	$(CARGO) check --target x86_64-pc-windows-gnu -p headroom -p headroom-catalog -p headroom-cli --lib --bins --tests
+	$(CARGO) check --target x86_64-pc-windows-gnu -p headroom -p headroom-domain -p headroom-cli --lib --bins --tests

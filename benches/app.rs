@@ -683,7 +683,7 @@ async fn ui_at_scale_rows(full: bool) {
     let n = if full { 5000 } else { 400 };
     std::fs::write(
         data.path().join("headroom/catalog.override.json"),
-        headroom_catalog::synthetic::data_file(n),
+        headroom_domain::synthetic::data_file(n),
     )
     .unwrap();
     let harness = Harness::start_in(data);

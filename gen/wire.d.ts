@@ -1246,7 +1246,11 @@ loudness: Array<Word>, fits: Array<Word>, statuses: Array<Word>,
 /**
  * The try-on verdicts (`journal::Verdict`).
  */
-tryon_verdicts: Array<Word>, limits: Limits, };
+tryon_verdicts: Array<Word>, 
+/**
+ * The fields whose provenance a model carries (`model::FIGURES`).
+ */
+figure_fields: Array<string>, limits: Limits, };
 export type Word = { value: string, label: string, explanation: string | null, };
 
 /** Each command the window may call: its arguments and what it resolves to. */

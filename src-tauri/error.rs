@@ -41,9 +41,9 @@ impl std::fmt::Display for AppError {
 
 impl std::error::Error for AppError {}
 
-impl From<headroom_catalog::Error> for AppError {
-    fn from(e: headroom_catalog::Error) -> Self {
-        use headroom_catalog::ErrorKind as K;
+impl From<headroom_domain::Error> for AppError {
+    fn from(e: headroom_domain::Error) -> Self {
+        use headroom_domain::ErrorKind as K;
         let kind = match e.kind() {
             K::InvalidInput => ErrorKind::InvalidInput,
             K::NotFound => ErrorKind::NotFound,
@@ -78,9 +78,9 @@ mod tests {
 
     #[test]
     fn catalog_errors_keep_their_kind() {
-        let e: AppError = headroom_catalog::Error::not_found("model", "x").into();
+        let e: AppError = headroom_domain::Error::not_found("model", "x").into();
         assert_eq!(e.kind, ErrorKind::NotFound);
-        let e: AppError = headroom_catalog::Error::invalid_input("hours", "too long").into();
+        let e: AppError = headroom_domain::Error::invalid_input("hours", "too long").into();
         assert_eq!(e.kind, ErrorKind::InvalidInput);
         assert_eq!(e.message, "hours: too long");
     }

@@ -1,5 +1,5 @@
 //! Headroom's Tauri shell: app state, the commands the UI calls, and the persistence adapter.
-//! The product's rules live in the `headroom-catalog` crate; this crate wires them to the window.
+//! The product's rules live in the `headroom-domain` crate; this crate wires them to the window.
 
 pub mod commands;
 pub mod error;

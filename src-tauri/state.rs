@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
 use std::time::SystemTime;
 
-use headroom_catalog::journal::Document;
-use headroom_catalog::Catalog;
+use headroom_domain::journal::Document;
+use headroom_domain::Catalog;
 
 use crate::error::CmdResult;
 use crate::persist::{Journal, Notice, StoreMirror};
@@ -64,7 +64,7 @@ impl AppState {
     /// the catalog from the saved document.
     pub fn update<T>(
         &self,
-        change: impl FnOnce(&mut Document, &Catalog) -> headroom_catalog::Result<T>,
+        change: impl FnOnce(&mut Document, &Catalog) -> headroom_domain::Result<T>,
     ) -> CmdResult<T> {
         let mut slot = self.catalog.write().unwrap_or_else(|p| p.into_inner());
         let (out, catalog_changed) = self
@@ -78,7 +78,7 @@ impl AppState {
 }
 
 /// A catalog file in the data directory that replaces the built-in catalog: for benchmarks and
-/// scale tests with synthetic catalogs (`headroom_catalog::synthetic::data_file`), never
+/// scale tests with synthetic catalogs (`headroom_domain::synthetic::data_file`), never
 /// shipped. The same loader validates it.
 pub const CATALOG_OVERRIDE: &str = "catalog.override.json";
 
@@ -86,7 +86,7 @@ fn load_catalog(data_dir: &Path) -> Result<(Catalog, Vec<Notice>), Box<dyn std::
     let path = data_dir.join(CATALOG_OVERRIDE);
     match std::fs::read_to_string(&path) {
         Ok(text) => {
-            let models = headroom_catalog::load::load_files(&[(CATALOG_OVERRIDE, &text)])?;
+            let models = headroom_domain::load::load_files(&[(CATALOG_OVERRIDE, &text)])?;
             let notice = Notice {
                 level: "info",
                 message: format!(

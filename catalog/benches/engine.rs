@@ -1,16 +1,16 @@
 //! Engine scaling: search/filter and recommend over synthetic catalogs of 100 to 100,000 models,
 //! and the measured-sound analysis over the catalog's own curves.
 //! Prints table rows (median, min, max over repeated runs), the time per model, and the fitted
-//! scaling exponent. `cargo bench -p headroom-catalog --bench engine`; under `cargo test` it runs
+//! scaling exponent. `cargo bench -p headroom-domain --bench engine`; under `cargo test` it runs
 //! a quick smoke pass with small catalogs.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use headroom_catalog::advisor::{self, Profile, Room, SourceChoice, Task};
-use headroom_catalog::query::{self, Query};
-use headroom_catalog::sound::{self, Normalize, Smoothing};
-use headroom_catalog::{synthetic, Back, Tier};
+use headroom_domain::advisor::{self, Profile, Room, SourceChoice, Task};
+use headroom_domain::query::{self, Query};
+use headroom_domain::sound::{self, Normalize, Smoothing};
+use headroom_domain::{synthetic, Back, Tier};
 
 struct Stats {
     median: Duration,

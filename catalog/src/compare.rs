@@ -18,7 +18,7 @@
 //! [`to_markdown`] and [`to_csv`] export a comparison for printing or sharing.
 //!
 //! ```
-//! use headroom_catalog::{compare, Catalog, Profile};
+//! use headroom_domain::{compare, Catalog, Profile};
 //!
 //! let catalog = Catalog::embedded().unwrap();
 //! let ids = ["sennheiser-hd-650".to_owned(), "sony-mdr-7506".to_owned()];

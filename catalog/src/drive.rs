@@ -14,8 +14,8 @@
 //! build time, each with its figures and where they come from.
 //!
 //! ```
-//! use headroom_catalog::drive::{self, Verdict};
-//! use headroom_catalog::{Sensitivity, SensitivityUnit};
+//! use headroom_domain::drive::{self, Verdict};
+//! use headroom_domain::{Sensitivity, SensitivityUnit};
 //!
 //! // A Sennheiser HD 650-like load (300 ohm, 103 dB/V) on a laptop jack.
 //! let laptop = &drive::preset("laptop").unwrap().spec;

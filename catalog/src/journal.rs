@@ -18,8 +18,8 @@
 //! Nothing here reads a clock: dates (`YYYY-MM-DD`) are passed in.
 //!
 //! ```
-//! use headroom_catalog::journal::{self, Document, SessionInput, Status};
-//! use headroom_catalog::Catalog;
+//! use headroom_domain::journal::{self, Document, SessionInput, Status};
+//! use headroom_domain::Catalog;
 //!
 //! let catalog = Catalog::from_models(Vec::new());
 //! let mut doc = Document::default();

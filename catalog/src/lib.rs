@@ -2,7 +2,7 @@
 //! advisor. No Tauri and no file system here: callers hand in text and get values back.
 //!
 //! ```
-//! let catalog = headroom_catalog::Catalog::embedded().unwrap();
+//! let catalog = headroom_domain::Catalog::embedded().unwrap();
 //! let hd650 = catalog.get("sennheiser-hd-650").unwrap();
 //! assert_eq!(hd650.brand, "Sennheiser");
 //! ```

@@ -6,7 +6,7 @@
 //! the [`Catalog`] is built, so a query allocates nothing per model.
 //!
 //! ```
-//! use headroom_catalog::{query, Back, Catalog};
+//! use headroom_domain::{query, Back, Catalog};
 //!
 //! let catalog = Catalog::embedded().unwrap();
 //! let q = query::Query { text: "hd650".into(), back: vec![Back::Open], ..Default::default() };

@@ -12,8 +12,8 @@
 //! reviews; what no readable source states stays empty, with a `figure_notes` entry saying where
 //! it was looked for. Raise a floor when figures are added; never fill a figure to meet one.
 
-use headroom_catalog::model::FIGURES;
-use headroom_catalog::{load, Catalog, Model};
+use headroom_domain::model::FIGURES;
+use headroom_domain::{load, Catalog, Model};
 
 /// (figure, models that have it at least): what is sourced today; the goal is in the header.
 const FLOORS: &[(&str, usize)] = &[

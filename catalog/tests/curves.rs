@@ -3,15 +3,15 @@
 //! `data/curves/source/` holds each measurement exactly as published (AutoEq's `frequency,raw`
 //! CSV) and `manifest.tsv`, where each came from. `data/curves/<id>.json` is derived from them:
 //! resampled onto the 1/24-octave grid, in hundredths of a dB, with the provenance. This test
-//! derives every file again and compares; `HEADROOM_BLESS=1 cargo test -p headroom-catalog
+//! derives every file again and compares; `HEADROOM_BLESS=1 cargo test -p headroom-domain
 //! --test curves` rewrites them (then review the diff). Adding a curve: put the CSV in
 //! `source/`, add its manifest row, bless.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use headroom_catalog::sound::{self, parse, Curve, Measurements, Normalize, Smoothing, GRID};
-use headroom_catalog::Catalog;
+use headroom_domain::sound::{self, parse, Curve, Measurements, Normalize, Smoothing, GRID};
+use headroom_domain::Catalog;
 
 /// What is known of oratory1990's rig from the repository the curves come from: AutoEq does not
 /// name the ear simulator, and its crawler (`oratory1990_crawler.py`) reads each curve off the

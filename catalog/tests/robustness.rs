@@ -3,9 +3,9 @@
 //! returns an error of the documented kind, never a panic. The `fuzz/` targets explore the same
 //! functions for minutes at a time (`scripts/fuzz.sh`); what they find is pinned here.
 
-use headroom_catalog::journal::{self, Document, ImportMode};
-use headroom_catalog::query::{self, Query};
-use headroom_catalog::{load, Catalog, ErrorKind};
+use headroom_domain::journal::{self, Document, ImportMode};
+use headroom_domain::query::{self, Query};
+use headroom_domain::{load, Catalog, ErrorKind};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 

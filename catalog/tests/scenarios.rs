@@ -5,11 +5,11 @@
 //! no published figures (budget), open 32 ohm / 300 ohm (midrange) and a 20 ohm planar
 //! (high-end), and a semi-open 80 ohm (midrange).
 
-use headroom_catalog::advisor::{
+use headroom_domain::advisor::{
     recommend, Fit, Profile, Reason, ReasonKind, Recommendation, Room, SourceChoice, Task,
 };
-use headroom_catalog::journal::{TryOnSummary, Verdict as TryVerdict};
-use headroom_catalog::{load, Back, Catalog, Tier, Verdict};
+use headroom_domain::journal::{TryOnSummary, Verdict as TryVerdict};
+use headroom_domain::{load, Back, Catalog, Tier, Verdict};
 use proptest::prelude::*;
 
 fn fixture() -> Catalog {
@@ -869,7 +869,7 @@ fn laptop_mixing_on_a_budget_keeps_high_impedance_unknowns_out_of_the_top_three(
 /// The fixture catalog with measured curves: `fx-open-32` measures exactly on the (flat) test
 /// target, `fx-open-300` has 6 dB too much bass.
 fn fixture_with_curves() -> Catalog {
-    use headroom_catalog::sound::{Curve, Measurement, Provenance, GRID};
+    use headroom_domain::sound::{Curve, Measurement, Provenance, GRID};
     let provenance = Provenance {
         measurer: "a lab".into(),
         rig: "a rig".into(),

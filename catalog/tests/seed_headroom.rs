@@ -18,9 +18,9 @@
 //! calculation. Seeds whose impedance or sensitivity is not published are listed with `None`,
 //! and the engine must say it cannot compute them.
 
-use headroom_catalog::advisor::{recommend, Profile, SourceChoice, Task, HIGH_IMPEDANCE_OHM};
-use headroom_catalog::drive::{self, Verdict};
-use headroom_catalog::{load, Catalog, SensitivityUnit, Tier};
+use headroom_domain::advisor::{recommend, Profile, SourceChoice, Task, HIGH_IMPEDANCE_OHM};
+use headroom_domain::drive::{self, Verdict};
+use headroom_domain::{load, Catalog, SensitivityUnit, Tier};
 
 const PRESETS: [&str; 5] = ["phone", "laptop", "mac", "interface", "amp"];
 

@@ -1,7 +1,7 @@
 //! Property tests of the measured-sound analysis and of the measurement readers: the invariants
 //! the views and the advisor rely on, over generated curves and generated files.
 
-use headroom_catalog::sound::{
+use headroom_domain::sound::{
     self, analyse, band_errors, parse, preference, smooth, Curve, Normalize, Smoothing, GRID,
 };
 use proptest::prelude::*;
@@ -113,7 +113,7 @@ fn check_reader(text: &str) -> Result<(), TestCaseError> {
             prop_assert!(curve.db.iter().all(|v| *v >= lo - 1e-9 && *v <= hi + 1e-9));
         }
         Err(e) => {
-            prop_assert_eq!(e.kind(), headroom_catalog::ErrorKind::InvalidInput);
+            prop_assert_eq!(e.kind(), headroom_domain::ErrorKind::InvalidInput);
             prop_assert!(e.message().starts_with("measurement: "), "{}", e);
         }
     }

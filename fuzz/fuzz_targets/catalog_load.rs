@@ -3,8 +3,8 @@
 
 #![no_main]
 
-use headroom_catalog::query::{self, Query};
-use headroom_catalog::{load, Catalog};
+use headroom_domain::query::{self, Query};
+use headroom_domain::{load, Catalog};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

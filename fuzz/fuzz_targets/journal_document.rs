@@ -10,8 +10,8 @@
 use std::sync::OnceLock;
 
 use arbitrary::Arbitrary;
-use headroom_catalog::journal::{self, ImportMode};
-use headroom_catalog::Catalog;
+use headroom_domain::journal::{self, ImportMode};
+use headroom_domain::Catalog;
 use libfuzzer_sys::fuzz_target;
 use serde_json::{Map, Number, Value};
 

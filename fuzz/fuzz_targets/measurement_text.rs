@@ -4,7 +4,7 @@
 
 #![no_main]
 
-use headroom_catalog::sound::{parse, Curve};
+use headroom_domain::sound::{parse, Curve};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

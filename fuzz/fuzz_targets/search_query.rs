@@ -6,8 +6,8 @@
 
 use std::sync::OnceLock;
 
-use headroom_catalog::query::{self, Query};
-use headroom_catalog::Catalog;
+use headroom_domain::query::{self, Query};
+use headroom_domain::Catalog;
 use libfuzzer_sys::fuzz_target;
 
 fn catalog() -> &'static Catalog {

@@ -1,11 +1,11 @@
 //! Catalog, advisor and app-info commands.
 
-use headroom_catalog::advisor::{self, Profile, Recommendation};
-use headroom_catalog::drive::{self, SourcePreset};
-use headroom_catalog::model::ModelBrief;
-use headroom_catalog::query::{self, Facets, Query};
-use headroom_catalog::Model;
-use headroom_catalog::{journal, load};
+use headroom_domain::advisor::{self, Profile, Recommendation};
+use headroom_domain::drive::{self, SourcePreset};
+use headroom_domain::model::ModelBrief;
+use headroom_domain::query::{self, Facets, Query};
+use headroom_domain::Model;
+use headroom_domain::{journal, load};
 use serde::Serialize;
 use tauri::State;
 
@@ -53,6 +53,8 @@ struct Vocabulary {
     statuses: Vec<Word>,
     /// The try-on verdicts (`journal::Verdict`).
     tryon_verdicts: Vec<Word>,
+    /// The fields whose provenance a model carries (`model::FIGURES`).
+    figure_fields: Vec<&'static str>,
     limits: Limits,
 }
 
@@ -95,11 +97,11 @@ fn words<T: Copy>(
 }
 
 fn vocabulary() -> Vocabulary {
-    use headroom_catalog::advisor::Fit;
-    use headroom_catalog::journal::{Status, Verdict as TryOnVerdict};
-    use headroom_catalog::model::FigureKind;
-    use headroom_catalog::sound::{Normalize, Smoothing};
-    use headroom_catalog::{Back, Tier, Transducer, Verdict};
+    use headroom_domain::advisor::Fit;
+    use headroom_domain::journal::{Status, Verdict as TryOnVerdict};
+    use headroom_domain::model::FigureKind;
+    use headroom_domain::sound::{Normalize, Smoothing};
+    use headroom_domain::{Back, Tier, Transducer, Verdict};
     Vocabulary {
         figure_kinds: FigureKind::ALL
             .iter()
@@ -122,6 +124,7 @@ fn vocabulary() -> Vocabulary {
             TryOnVerdict::as_str,
             TryOnVerdict::label,
         ),
+        figure_fields: headroom_domain::model::FIGURES.to_vec(),
         limits: Limits {
             reason_chars: journal::MAX_REASON_CHARS,
             place_chars: journal::MAX_PLACE_CHARS,
@@ -129,7 +132,7 @@ fn vocabulary() -> Vocabulary {
             name_chars: journal::MAX_NAME_CHARS,
             minutes: journal::MAX_MINUTES,
             import_bytes: journal::MAX_BYTES,
-            measurement_bytes: headroom_catalog::sound::parse::MAX_BYTES,
+            measurement_bytes: headroom_domain::sound::parse::MAX_BYTES,
             curve_label_chars: journal::CURVE_LABEL_CHARS,
             impedance_ohm: load::bounds::IMPEDANCE_OHM,
             weight_g: load::bounds::WEIGHT_G,

@@ -1,7 +1,7 @@
 //! The comparison of the models in the user's comparison set.
 
-use headroom_catalog::compare::{self, Comparison};
-use headroom_catalog::journal;
+use headroom_domain::compare::{self, Comparison};
+use headroom_domain::journal;
 use serde::{Deserialize, Serialize};
 use tauri::State;
 

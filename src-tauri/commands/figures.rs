@@ -1,7 +1,7 @@
 //! The user's own figures for a catalog model (from their box or manual).
 
-use headroom_catalog::journal::UserFigures;
-use headroom_catalog::Model;
+use headroom_domain::journal::UserFigures;
+use headroom_domain::Model;
 use serde::Serialize;
 use tauri::State;
 

@@ -1,9 +1,9 @@
 //! Shortlist, try-on sessions, own models, import and export.
 
-use headroom_catalog::journal::{
+use headroom_domain::journal::{
     self, Entry, ImportMode, OwnModelInput, Session, SessionInput, Status, TryOnSummary,
 };
-use headroom_catalog::Model;
+use headroom_domain::Model;
 use serde::{Deserialize, Serialize};
 use tauri::State;
 

@@ -1,8 +1,8 @@
 //! Measured sound: the curves of one to four models against the target, and the user's own
 //! measurements.
 
-use headroom_catalog::journal::UserCurve;
-use headroom_catalog::sound::{self, SoundView, ViewOptions};
+use headroom_domain::journal::UserCurve;
+use headroom_domain::sound::{self, SoundView, ViewOptions};
 use tauri::State;
 
 use super::{check_id, today, Replaced};
@@ -10,7 +10,7 @@ use crate::error::{AppError, CmdResult, ErrorKind};
 use crate::AppState;
 
 /// The most models one plot shows (the comparison's four).
-const MAX_MODELS: usize = headroom_catalog::compare::MAX_MODELS;
+const MAX_MODELS: usize = headroom_domain::compare::MAX_MODELS;
 
 fn check_ids(ids: &[String]) -> CmdResult<()> {
     if ids.is_empty() || ids.len() > MAX_MODELS {

@@ -13,8 +13,8 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::SystemTime;
 
-use headroom_catalog::journal::{self, Document};
-use headroom_catalog::Catalog;
+use headroom_domain::journal::{self, Document};
+use headroom_domain::Catalog;
 use serde::Serialize;
 use tauri::Runtime;
 use tauri_plugin_store::Store;
@@ -133,7 +133,7 @@ impl Journal {
     /// was. Saves are serialized by the lock.
     pub fn update<T>(
         &self,
-        change: impl FnOnce(&mut Document) -> headroom_catalog::Result<T>,
+        change: impl FnOnce(&mut Document) -> headroom_domain::Result<T>,
     ) -> Result<T, AppError> {
         self.update_and_tell(change).map(|(out, _)| out)
     }
@@ -142,7 +142,7 @@ impl Journal {
     /// (their own models, figures or measurements), as the document itself tells.
     pub fn update_and_tell<T>(
         &self,
-        change: impl FnOnce(&mut Document) -> headroom_catalog::Result<T>,
+        change: impl FnOnce(&mut Document) -> headroom_domain::Result<T>,
     ) -> Result<(T, bool), AppError> {
         let mut inner = self.lock();
         if inner.lock.is_none() {

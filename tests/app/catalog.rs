@@ -51,7 +51,7 @@ fn a_catalog_file_in_the_data_dir_replaces_the_built_in_one() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
         dir.path().join("catalog.override.json"),
-        headroom_catalog::synthetic::data_file(30),
+        headroom_domain::synthetic::data_file(30),
     )
     .unwrap();
     let app = TestApp::in_dir(dir);

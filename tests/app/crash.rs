@@ -11,8 +11,8 @@ use std::sync::mpsc;
 use std::time::{Duration, SystemTime};
 
 use headroom_app::persist::{Journal, NoMirror};
-use headroom_catalog::journal::{self, SessionInput};
-use headroom_catalog::Catalog;
+use headroom_domain::journal::{self, SessionInput};
+use headroom_domain::Catalog;
 
 const CHILD_DIR: &str = "HEADROOM_CRASH_CHILD_DIR";
 /// A fresh directory every so many kills keeps the document (rewritten whole on every save)

@@ -77,7 +77,7 @@ fn every_change_is_on_disk_before_the_command_returns() {
     let text = fs::read_to_string(app.dir.path().join(MAIN)).unwrap();
     assert!(text.contains("on disk"), "{text}");
     let doc: Value = serde_json::from_str(&text).unwrap();
-    assert_eq!(doc["version"], headroom_catalog::journal::CURRENT_VERSION);
+    assert_eq!(doc["version"], headroom_domain::journal::CURRENT_VERSION);
 }
 
 #[test]
@@ -300,7 +300,7 @@ fn a_saved_profile_survives_a_restart_and_a_bad_one_is_dropped_alone() {
     assert_eq!(app.ok("get_profile", json!({})), profile, "read back equal");
     let mut dir = app.close();
 
-    let defaults = serde_json::to_value(headroom_catalog::advisor::Profile::default()).unwrap();
+    let defaults = serde_json::to_value(headroom_domain::advisor::Profile::default()).unwrap();
     for bad in [
         json!({ "room": "moon" }),
         json!({ "hours": 999 }),

@@ -14,8 +14,8 @@ use std::path::Path;
 
 use headroom_app::commands::{catalog, compare, figures, journal, Replaced};
 use headroom_app::error::AppError;
-use headroom_catalog::journal as domain;
-use headroom_catalog::{advisor, drive, query, sound, Model};
+use headroom_domain::journal as domain;
+use headroom_domain::{advisor, drive, query, sound, Model};
 use ts_rs::{Config, TypeVisitor, TS};
 
 const OUTPUT: &str = "gen/wire.d.ts";

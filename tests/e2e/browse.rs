@@ -98,7 +98,7 @@ async fn a_long_catalog_scrolls_with_the_right_rows_in_view() {
     std::fs::create_dir_all(data.path().join("headroom")).unwrap();
     std::fs::write(
         data.path().join("headroom/catalog.override.json"),
-        headroom_catalog::synthetic::data_file(MODELS),
+        headroom_domain::synthetic::data_file(MODELS),
     )
     .unwrap();
     let harness = Harness::start_in(data);

@@ -42,8 +42,9 @@ function withRenamed(field) {
 // One field each area reads: the table, the detail, the advisor, the shortlist, Compare, the
 // measured sound, and app_info.
 const cases = [
-  ['impedance_ohm', 'ui/views/browse.js'],
-  ['figure_notes', 'ui/views/browse.js'],
+  ['facets', 'ui/views/browse.js'],
+  ['impedance_ohm', 'ui/views/detail.js'],
+  ['figure_notes', 'ui/views/detail.js'],
   ['over_budget', 'ui/views/advisor.js'],
   ['shortlist', 'ui/views/shortlist.js'],
   ['differs', 'ui/views/compare.js'],

@@ -1,11 +1,11 @@
 //! The commands, each from its typed arguments to its output: JSON with `--json` (the fields
 //! scripts rely on; `tests/cli.rs` pins them), text otherwise.
 
-use headroom_catalog::advisor::{self, Profile, SourceChoice};
-use headroom_catalog::drive::{self, SourceSpec};
-use headroom_catalog::query::{self, Query};
-use headroom_catalog::sound::{self, Smoothing};
-use headroom_catalog::{Catalog, Error, Model, Sensitivity, Tier};
+use headroom_domain::advisor::{self, Profile, SourceChoice};
+use headroom_domain::drive::{self, SourceSpec};
+use headroom_domain::query::{self, Query};
+use headroom_domain::sound::{self, Smoothing};
+use headroom_domain::{Catalog, Error, Model, Sensitivity, Tier};
 use serde_json::{json, Value};
 
 use crate::{CliResult, DriveArgs, Failure, FrArgs, ModelsArgs, RecommendArgs, SourcesArgs};

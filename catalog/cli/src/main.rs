@@ -25,10 +25,10 @@ use std::process::ExitCode;
 
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand};
-use headroom_catalog::advisor::{Room, Task};
-use headroom_catalog::drive;
-use headroom_catalog::sound::{Normalize, Smoothing};
-use headroom_catalog::{Back, SensitivityUnit, Tier};
+use headroom_domain::advisor::{Room, Task};
+use headroom_domain::drive;
+use headroom_domain::sound::{Normalize, Smoothing};
+use headroom_domain::{Back, SensitivityUnit, Tier};
 use serde::de::DeserializeOwned;
 
 /// Choose studio headphones from a shell: the catalog, the advisor, drivability and measured

@@ -667,7 +667,7 @@ fn fixture_path(name: &str) -> PathBuf {
 }
 
 /// Compares `actual` with a fixture file, or rewrites the file when `HEADROOM_BLESS` is set
-/// (`HEADROOM_BLESS=1 cargo test -p headroom-catalog compare`, then review the diff).
+/// (`HEADROOM_BLESS=1 cargo test -p headroom-domain compare`, then review the diff).
 fn matches_fixture(name: &str, actual: &str) {
     let path = fixture_path(name);
     if std::env::var_os("HEADROOM_BLESS").is_some() {

@@ -931,7 +931,7 @@ fn real_catalog_facets_add_up() {
 }
 
 /// 100,000 synthetic models searched, filtered, faceted and sorted. Run with
-/// `cargo test --release -p headroom-catalog query::tests::large -- --ignored --nocapture`.
+/// `cargo test --release -p headroom-domain query::tests::large -- --ignored --nocapture`.
 #[test]
 #[ignore = "timing: run in release"]
 fn large_catalog_is_fast() {
