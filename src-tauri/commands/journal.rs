@@ -83,6 +83,14 @@ pub struct Removed<T> {
     index: usize,
 }
 
+/// The journal after a removal, and the removed item with its place, to hand back for undo.
+fn undoable<T>(state: &AppState, (index, item): (usize, T)) -> Undoable<Removed<T>> {
+    Undoable {
+        journal: view(state),
+        undo: Removed { item, index },
+    }
+}
+
 #[tauri::command]
 pub fn get_journal(state: State<'_, AppState>) -> JournalView {
     view(&state)
@@ -134,11 +142,8 @@ pub async fn shortlist_remove(
     model_id: String,
 ) -> CmdResult<Undoable<Removed<Entry>>> {
     check_id("model_id", &model_id)?;
-    let (index, item) = state.update(|doc, _| doc.remove_from_shortlist(&model_id))?;
-    Ok(Undoable {
-        journal: view(&state),
-        undo: Removed { item, index },
-    })
+    let removed = state.update(|doc, _| doc.remove_from_shortlist(&model_id))?;
+    Ok(undoable(&state, removed))
 }
 
 #[tauri::command]
@@ -176,11 +181,8 @@ pub async fn session_delete(
     id: String,
 ) -> CmdResult<Undoable<Removed<Session>>> {
     check_id("id", &id)?;
-    let (index, item) = state.update(|doc, _| doc.delete_session(&id))?;
-    Ok(Undoable {
-        journal: view(&state),
-        undo: Removed { item, index },
-    })
+    let removed = state.update(|doc, _| doc.delete_session(&id))?;
+    Ok(undoable(&state, removed))
 }
 
 #[tauri::command]
@@ -218,11 +220,8 @@ pub async fn own_model_delete(
     id: String,
 ) -> CmdResult<Undoable<Removed<Model>>> {
     check_id("id", &id)?;
-    let (index, item) = state.update(|doc, _| doc.delete_own_model(&id))?;
-    Ok(Undoable {
-        journal: view(&state),
-        undo: Removed { item, index },
-    })
+    let removed = state.update(|doc, _| doc.delete_own_model(&id))?;
+    Ok(undoable(&state, removed))
 }
 
 #[tauri::command]
