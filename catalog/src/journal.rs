@@ -601,6 +601,24 @@ impl From<Model> for OwnModelInput {
 /// A `profile` that does not read as a valid [`Profile`] is not an error: it is dropped and the
 /// document loads without it (see [`Document::profile`]).
 pub fn from_bytes(bytes: &[u8], catalog: &Catalog) -> Result<Document> {
+    load(bytes, catalog).map(|loaded| loaded.document)
+}
+
+/// A journal as [`load`] read it, with what it dropped on the way.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The document, valid.
+    pub document: Document,
+    /// The file held a profile that did not read as a valid [`Profile`], so the document has
+    /// none: the user should be told that the advisor starts from its defaults.
+    pub profile_dropped: bool,
+}
+
+/// [`from_bytes`], also saying what was dropped rather than refused.
+///
+/// # Errors
+/// As [`from_bytes`].
+pub fn load(bytes: &[u8], catalog: &Catalog) -> Result<Loaded> {
     parse::from_bytes(bytes, catalog)
 }
 

@@ -190,16 +190,6 @@ impl Journal {
     }
 }
 
-/// Whether the file holds a profile that the loader dropped (it did not parse or validate; the
-/// rest of the journal loads without it, `journal::from_bytes`).
-fn dropped_profile(bytes: &[u8], doc: &Document) -> bool {
-    if doc.profile.is_some() || !bytes.windows(9).any(|w| w == b"\"profile\"") {
-        return false;
-    }
-    serde_json::from_slice::<serde_json::Value>(bytes)
-        .is_ok_and(|v| v.get("profile").is_some_and(|p| !p.is_null()))
-}
-
 /// Reads the file; if it is bad, moves it aside and restores the backup, or starts empty.
 fn recover(
     files: &DataFiles,
@@ -210,9 +200,12 @@ fn recover(
     let mut notices = Vec::new();
     let main = files.read_main()?;
     let problem = match &main {
-        Some(bytes) => match journal::from_bytes(bytes, catalog) {
-            Ok(doc) => {
-                if dropped_profile(bytes, &doc) {
+        Some(bytes) => match journal::load(bytes, catalog) {
+            Ok(journal::Loaded {
+                document: doc,
+                profile_dropped,
+            }) => {
+                if profile_dropped {
                     notices.push(Notice {
                         level: "warning",
                         message: "Your saved advisor settings could not be read, so the advisor \

@@ -15,8 +15,8 @@ use serde_json::{Map, Value};
 
 use super::check::{self, describe, index, join, key_path, outside, Problem};
 use super::{
-    migrate, Document, Entry, Ratings, Session, Sound, CURRENT_VERSION, MAX_BYTES, MAX_COMPARE,
-    MAX_CURVES, MAX_DEPTH, MAX_FIGURES, MAX_OWN_MODELS, MAX_SESSIONS, MAX_SHORTLIST,
+    migrate, Document, Entry, Loaded, Ratings, Session, Sound, CURRENT_VERSION, MAX_BYTES,
+    MAX_COMPARE, MAX_CURVES, MAX_DEPTH, MAX_FIGURES, MAX_OWN_MODELS, MAX_SESSIONS, MAX_SHORTLIST,
 };
 use crate::advisor::Profile;
 use crate::error::{Error, ErrorKind, Result};
@@ -28,7 +28,7 @@ use crate::Catalog;
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
-pub(crate) fn from_bytes(bytes: &[u8], catalog: &Catalog) -> Result<Document> {
+pub(crate) fn from_bytes(bytes: &[u8], catalog: &Catalog) -> Result<Loaded> {
     // The length first: nothing about an oversized input is read.
     if bytes.len() > MAX_BYTES {
         return Err(Error::new(
@@ -62,11 +62,11 @@ pub(crate) fn from_bytes(bytes: &[u8], catalog: &Catalog) -> Result<Document> {
         .data());
     }
     let map = migrate::upgrade(map, version).map_err(Problem::data)?;
-    let read = decode(&map).and_then(|doc| {
-        check::document(&doc, catalog)?;
+    let read = decode(&map).and_then(|loaded| {
+        check::document(&loaded.document, catalog)?;
         // Compact JSON, or an upgrade, may grow past the limit once saved pretty-printed.
-        check::size(&doc)?;
-        Ok(doc)
+        check::size(&loaded.document)?;
+        Ok(loaded)
     });
     read.map_err(|p| {
         if version < CURRENT_VERSION {
@@ -388,7 +388,7 @@ const DOCUMENT_KEYS: &[&str] = &[
 ];
 
 /// The shape of a current-version document (its rules are checked afterwards).
-fn decode(map: &Map<String, Value>) -> Read<Document> {
+fn decode(map: &Map<String, Value>) -> Read<Loaded> {
     let f = Fields::of(map, "", DOCUMENT_KEYS)?;
     let version = f
         .int("version", 0, i64::from(u32::MAX))?
@@ -426,12 +426,14 @@ fn decode(map: &Map<String, Value>) -> Read<Document> {
             })
         })
         .collect::<Read<_>>()?;
-    let profile = match f.get("profile") {
-        None | Some(Value::Null) => None,
+    let (profile, profile_dropped) = match f.get("profile") {
+        None | Some(Value::Null) => (None, false),
         Some(v) => {
             // The size first: nothing about an oversized profile is read.
             check::profile_size(v).map_err(|p| p.within("profile"))?;
-            usable_profile(v)
+            let usable = usable_profile(v);
+            let dropped = usable.is_none();
+            (usable, dropped)
         }
     };
     let next_session = match f.get("next_session") {
@@ -446,7 +448,7 @@ fn decode(map: &Map<String, Value>) -> Read<Document> {
             )
         })?,
     };
-    Ok(Document {
+    let document = Document {
         version: u32::try_from(version).unwrap_or(u32::MAX),
         shortlist,
         sessions,
@@ -456,6 +458,10 @@ fn decode(map: &Map<String, Value>) -> Read<Document> {
         compare,
         profile,
         next_session,
+    };
+    Ok(Loaded {
+        document,
+        profile_dropped,
     })
 }
 

@@ -86,6 +86,29 @@ fn version_problems_name_the_version() {
 
 #[test]
 fn a_minimal_document_is_an_empty_journal() {
-    let doc = from_bytes(br#"{"version": 1}"#, &catalog()).unwrap();
-    assert_eq!(doc, Document::default());
+    let loaded = from_bytes(br#"{"version": 1}"#, &catalog()).unwrap();
+    assert_eq!(loaded.document, Document::default());
+    assert!(!loaded.profile_dropped);
+}
+
+#[test]
+fn a_dropped_profile_is_reported_and_no_profile_is_not() {
+    let c = catalog();
+    let read = |text: &str| from_bytes(text.as_bytes(), &c).unwrap();
+    for kept in [
+        r#"{"version": 2}"#,
+        r#"{"version": 2, "profile": null}"#,
+        r#"{"version": 2, "profile": {"room": "noisy"}}"#,
+    ] {
+        assert!(!read(kept).profile_dropped, "{kept}");
+    }
+    for dropped in [
+        r#"{"version": 2, "profile": {"room": "moon"}}"#,
+        r#"{"version": 2, "profile": {"hours": 999}}"#,
+        r#"{"version": 2, "profile": [1]}"#,
+    ] {
+        let loaded = read(dropped);
+        assert!(loaded.profile_dropped, "{dropped}");
+        assert_eq!(loaded.document.profile, None, "{dropped}");
+    }
 }
