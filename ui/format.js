@@ -31,8 +31,7 @@ export const verdictLabel = (v) => (v == null ? UNKNOWN : labels.loudness.get(v)
 /** @param {string} v */
 export const fitLabel = (v) => labels.fits.get(v) ?? v;
 
-/** "Beyerdynamic DT 770 Pro 80 ohm" */
-/** @param {{brand: string|null, model: string, variant: string|null}} m */
+/** "Beyerdynamic DT 770 Pro 80 ohm" @param {{brand: string|null, model: string, variant: string|null}} m */
 export function modelName(m) {
   return [m.brand, m.model, m.variant].filter((s) => s && s.trim()).join(' ');
 }
@@ -41,8 +40,7 @@ export function impedance(ohm) {
   return ohm == null ? UNKNOWN : `${trim(ohm)} Ω`;
 }
 
-/** "96 dB SPL/mW at 500 Hz" */
-/** @param {import('../gen/wire').Sensitivity|null} s */
+/** "96 dB SPL/mW at 500 Hz" @param {import('../gen/wire').Sensitivity|null} s */
 export function sensitivity(s) {
   if (s == null) return UNKNOWN;
   const unit = s.unit === 'dB/V' ? 'dB SPL/V' : 'dB SPL/mW';
@@ -76,8 +74,10 @@ export function yesNo(b) {
   return b == null ? UNKNOWN : b ? 'Yes' : 'No';
 }
 
-/** "Detachable, 3 m coiled, 3.5 mm with 6.35 mm adapter" with unknown parts said as such. */
-/** @param {import('../gen/wire').Cable|null} c */
+/**
+ * "Detachable, 3 m coiled, 3.5 mm with 6.35 mm adapter" with unknown parts said as such.
+ * @param {import('../gen/wire').Cable|null} c
+ */
 export function cable(c) {
   if (!c) return UNKNOWN;
   const parts = [];
@@ -97,12 +97,13 @@ export function price(p) {
   return `about ${amount} (${p.as_of})`;
 }
 
-/** Compact sort-free text used by the table's accessible row summaries. */
-/** @param {import('../gen/wire').ModelBrief} m */
+/**
+ * Compact sort-free text used by the table's accessible row summaries.
+ * @param {import('../gen/wire').ModelBrief} m
+ */
 export function summary(m) {
   return `${modelName(m)}: ${backLabel(m.back).toLowerCase()} back, ${impedance(m.impedance_ohm)}, ${sensitivity(m.sensitivity)}`;
 }
-
 
 /** "+4.2 dB" / "−3.0 dB": headroom with an explicit sign. */
 export function signedDb(db) {

@@ -42,8 +42,7 @@ export class ShortlistView {
 
   async activate() {
     const [journal, words] = await Promise.all([api.getJournal(), vocabulary()]);
-    this.limits = words.limits;
-    /** Statuses and try-on verdicts with their labels, from the domain. */
+    /** Statuses, try-on verdicts and backs with their labels, and the forms' limits. */
     this.words = words;
     // Nothing was saved since it was drawn: what is on screen is current.
     if (journal.revision !== this.journal?.revision) this.set(journal);
@@ -51,6 +50,12 @@ export class ShortlistView {
 
   set(journal) {
     this.journal = journal;
+    // Names by model id, the first of the shortlist's, the tried catalog models' and the own
+    // models' that has the id.
+    const all = [...journal.shortlist.map((s) => s.model), ...journal.models, ...journal.own_models];
+    /** @type {Map<string, string>} */
+    this.names = new Map();
+    for (const m of all) if (!this.names.has(m.id)) this.names.set(m.id, f.modelName(m));
     this.render();
   }
 
@@ -73,10 +78,9 @@ export class ShortlistView {
     }
   }
 
+  /** @param {string} id */
   modelName(id) {
-    const all = [...this.journal.shortlist.map((s) => s.model), ...this.journal.models, ...this.journal.own_models];
-    const m = all.find((x) => x.id === id);
-    return m ? f.modelName(m) : id;
+    return this.names.get(id) ?? id;
   }
 
   render() {
@@ -103,7 +107,7 @@ export class ShortlistView {
         j.shortlist.some((s) => s.model_id === m.id) ? null : h('button', { type: 'button', class: 'link', onclick: () => this.run(() => api.shortlistAdd(m.id)) }, 'Shortlist'), ' ',
         h('button', { type: 'button', class: 'link', onclick: () => ownModelForm(this, m) }, 'Edit'), ' ',
         h('button', { type: 'button', class: 'link', onclick: () => this.deleteOwnModel(m) }, 'Delete'))))] : null,
-      loose.length ? [h('h2', {}, 'Try-ons of models not on the shortlist'), this.sessions(loose)] : null);
+      loose.length ? [h('h2', {}, 'Try-ons of models not on the shortlist'), this.sessions(loose, true)] : null);
     this.kept.done();
   }
 
@@ -112,7 +116,7 @@ export class ShortlistView {
     const id = item.model_id;
     const statusId = `status-${index}`;
     const reasonId = `reason-${index}`;
-    const reason = h('input', { type: 'text', id: reasonId, value: item.reason, maxlength: this.limits.reason_chars, placeholder: 'Why it is here, in one line',
+    const reason = h('input', { type: 'text', id: reasonId, value: item.reason, maxlength: this.words.limits.reason_chars, placeholder: 'Why it is here, in one line',
       onchange: (e) => this.run(() => api.shortlistSetReason(id, e.target.value)) });
     return h('li', { class: 'entry', dataset: { id } },
       h('div', { class: 'entry-head' },
@@ -129,17 +133,17 @@ export class ShortlistView {
           h('select', { id: statusId, onchange: (e) => this.run(() => api.shortlistSetStatus(id, e.target.value)) },
             this.words.statuses.map((w) => h('option', { value: w.value, selected: w.value === item.status }, w.label)))),
         h('div', { class: 'field grow' }, h('label', { for: reasonId }, 'Reason'), reason)),
-      sessions.length ? this.sessions(sessions) : h('p', { class: 'muted' }, 'No try-on yet.'),
+      sessions.length ? this.sessions(sessions, false) : h('p', { class: 'muted' }, 'No try-on yet.'),
       h('div', { class: 'actions' },
         h('button', { type: 'button', class: 'primary add-session', onclick: () => sessionForm(this, { model_id: id }) }, 'Add try-on notes'),
         this.actions.onCompare ? h('button', { type: 'button', class: 'secondary', onclick: () => this.actions.onCompare(id) }, 'Compare') : null,
         h('button', { type: 'button', class: 'secondary', onclick: () => this.removeEntry(item) }, 'Remove')));
   }
 
-  sessions(sessions) {
-    const listed = new Set(this.journal.shortlist.map((e) => e.model_id));
+  /** Try-on rows; `named` (the try-ons of models not on the shortlist) shows each model's name. */
+  sessions(sessions, named) {
     return h('ul', { class: 'sessions' }, sessions.map((s) => {
-      const name = listed.has(s.model_id) ? null : this.modelName(s.model_id);
+      const name = named ? this.modelName(s.model_id) : null;
       return this.kept.get(JSON.stringify(['session', s, name]), () => this.session(s, name));
     }));
   }

@@ -33,9 +33,9 @@ export function sessionForm(view, s) {
   const today = new Date().toISOString().slice(0, 10);
   const field = (id, label, input) => h('div', { class: 'field' }, h('label', { for: id }, label), input);
   const date = h('input', { type: 'date', id: 'session-date', value: s.date ?? today, required: true });
-  const place = h('input', { type: 'text', id: 'session-place', value: s.place ?? '', maxlength: view.limits.place_chars, placeholder: 'Store name, at home, a friend’s…' });
-  const minutes = h('input', { type: 'number', id: 'session-minutes', value: s.minutes ?? '', min: 1, max: view.limits.minutes });
-  const notes = h('textarea', { id: 'session-notes', rows: 5, maxlength: view.limits.notes_chars });
+  const place = h('input', { type: 'text', id: 'session-place', value: s.place ?? '', maxlength: view.words.limits.place_chars, placeholder: 'Store name, at home, a friend’s…' });
+  const minutes = h('input', { type: 'number', id: 'session-minutes', value: s.minutes ?? '', min: 1, max: view.words.limits.minutes });
+  const notes = h('textarea', { id: 'session-notes', rows: 5, maxlength: view.words.limits.notes_chars });
   notes.value = s.notes ?? '';
   const scale = (group, key, label, hint, value, term) => h('fieldset', { class: 'scale' },
     h('legend', {}, label, term ? termLink(term) : null, h('small', { class: 'hint' }, hint)),

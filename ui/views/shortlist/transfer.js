@@ -27,8 +27,8 @@ export async function importFile(view) {
   const file = view.fileInput.files?.[0];
   view.fileInput.value = '';
   if (!file) return;
-  if (file.size > view.limits.import_bytes) {
-    view.actions.notify(`${file.name}: the file is larger than ${view.limits.import_bytes / 1048576} MiB; nothing was imported.`, 'error');
+  if (file.size > view.words.limits.import_bytes) {
+    view.actions.notify(`${file.name}: the file is larger than ${view.words.limits.import_bytes / 1048576} MiB; nothing was imported.`, 'error');
     return;
   }
   const text = await file.text();
