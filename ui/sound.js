@@ -30,6 +30,8 @@ export class SoundPanel {
     this.settings = { smoothing: 'none', normalize: 'loudness', error: false };
     /** @type {import('../gen/wire').SoundView|null} */
     this.view = null;
+    /** The JSON of the view on screen (`load`). @type {string|null} */
+    this.drawn = null;
     this.id = `sound-${++panelCount}`;
     this.body = h('div', { class: 'sound-body', 'aria-busy': 'true' }, h('p', { class: 'muted' }, 'Loading the measurements…'));
     this.controls = h('div', { class: 'sound-controls' });
@@ -39,15 +41,26 @@ export class SoundPanel {
       this.body);
   }
 
+  /**
+   * Fetches the curves for the current settings and draws them, unless what came back is what
+   * is already drawn (a detail or a comparison shown again): the plot is then kept as it is,
+   * since drawing it anew costs WebKit memory it keeps (`make bench`, the mixed actions row).
+   */
   async load() {
+    // Busy from the first moment, so that whoever waits for the panel sees this load.
+    this.body.setAttribute('aria-busy', 'true');
     try {
       const words = await vocabulary();
       this.limits = words.limits;
       if (!this.controls.firstChild) this.renderControls(words);
-      this.body.setAttribute('aria-busy', 'true');
-      this.view = await api.getSound(this.ids, this.settings);
+      const view = await api.getSound(this.ids, this.settings);
+      const json = JSON.stringify(view);
+      if (json === this.drawn) return;
+      this.view = view;
       this.render();
+      this.drawn = json;
     } catch (e) {
+      this.drawn = null;
       replace(this.body, h('p', { role: 'alert' }, e.message));
     } finally {
       this.body.setAttribute('aria-busy', 'false');

@@ -2,7 +2,7 @@
 
 use fantoccini::{Client, Locator};
 
-use crate::harness::{open_detail, texts, wait_text, with_app, Harness};
+use crate::harness::{click, open_detail, texts, type_into, wait_text, with_app, Harness};
 
 async fn first_row(client: &Client) -> String {
     texts(client, "table.models tbody th")
@@ -167,6 +167,65 @@ async fn a_long_catalog_scrolls_with_the_right_rows_in_view() {
             "rows staying in view are kept: {report}"
         );
         assert_eq!(report["seen"], report["distinct"], "one model per row: {report}");
+        client
+    })
+    .await;
+}
+
+/// A detail opened again with nothing changed is the same elements, plot included (kept, not
+/// built anew); figures typed but not saved are not kept, and saved ones show at once.
+#[tokio::test]
+async fn a_detail_opened_again_is_kept_until_it_changes() {
+    let harness = Harness::start();
+    with_app(&harness, |client| async move {
+        let js = |script: &'static str| {
+            let client = client.clone();
+            async move { client.execute(script, vec![]).await.expect(script) }
+        };
+        let close = "document.querySelector('dialog.detail').close();";
+        let drawn = "dialog.detail[open] .sound-body[aria-busy='false'] svg.plot";
+        // Marks the title and the plot of the detail on screen; reads the marks back.
+        let mark = "document.querySelector('dialog.detail h2').dataset.seen = '1'; \
+                    document.querySelector('dialog.detail svg.plot').dataset.seen = '1';";
+        let marks = "return ['h2', 'svg.plot'].map((s) => document.querySelector('dialog.detail ' + s)?.dataset.seen ?? null);";
+
+        open_detail(&client, "Sennheiser HD 650").await;
+        wait_text(&client, drawn, |_| true).await;
+        js(mark).await;
+        js(close).await;
+        open_detail(&client, "Sennheiser HD 650").await;
+        wait_text(&client, drawn, |_| true).await;
+        assert_eq!(js(marks).await, serde_json::json!(["1", "1"]), "reopened: kept");
+
+        // Another model in between: HD 650 is still one of the details kept.
+        js(close).await;
+        open_detail(&client, "Sennheiser HD 600").await;
+        wait_text(&client, "dialog.detail[open] h2", |t| t == "Sennheiser HD 600").await;
+        assert_eq!(js(marks).await, serde_json::json!([null, null]), "another model: its own");
+        js(close).await;
+        open_detail(&client, "Sennheiser HD 650").await;
+        wait_text(&client, drawn, |_| true).await;
+        assert_eq!(js(marks).await, serde_json::json!(["1", "1"]), "back to HD 650: kept");
+
+        // Figures typed and not saved: the next opening starts from what is saved.
+        click(&client, "dialog.detail .own-figures-box summary").await;
+        type_into(&client, "fig-impedance", "123").await;
+        js(close).await;
+        open_detail(&client, "Sennheiser HD 650").await;
+        wait_text(&client, "dialog.detail[open] h2", |t| t == "Sennheiser HD 650").await;
+        let typed = js("return [document.querySelector('dialog.detail h2').dataset.seen ?? null, \
+                        document.getElementById('fig-impedance').value];")
+        .await;
+        assert_eq!(typed, serde_json::json!([null, ""]), "built anew, nothing typed kept");
+
+        // Saved figures show, and show again on the next opening.
+        click(&client, "dialog.detail .own-figures-box summary").await;
+        type_into(&client, "fig-impedance", "123").await;
+        click(&client, "dialog.detail .own-figures-form button[type='submit']").await;
+        wait_text(&client, "dialog.detail .specs", |t| t.contains("123 Ω")).await;
+        js(close).await;
+        open_detail(&client, "Sennheiser HD 650").await;
+        wait_text(&client, "dialog.detail[open] .specs", |t| t.contains("123 Ω")).await;
         client
     })
     .await;

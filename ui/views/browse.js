@@ -29,6 +29,14 @@ const VIRTUALIZE_FROM = 300;
 const OVERSCAN = 10;
 /** A row's height until one has been measured: app.css sets 2.1rem on a 15px root. */
 const ROW_ESTIMATE = 31.5;
+/** How many recently opened details are kept to be shown again (`BrowseView.details`). */
+const KEEP_DETAILS = 8;
+
+/**
+ * A detail as built: the JSON of the model it shows, its elements, its measured-sound panel
+ * once loaded, and whether figures were typed into its form since.
+ * @typedef {{ json: string, nodes: any[], panel: import('../sound.js').SoundPanel|null, edited: boolean }} KeptDetail
+ */
 
 export class BrowseView {
   /** @param {{ onShortlist?: (id: string) => void, onCompare?: (id: string) => void, notify?: import('../sound.js').Notify }} actions */
@@ -54,6 +62,21 @@ export class BrowseView {
       h('p', {}, 'No model matches these filters.'),
       h('button', { type: 'button', onclick: () => this.reset() }, 'Clear search and filters'));
     this.dialog = h('dialog', { class: 'detail', 'aria-labelledby': 'detail-title' });
+    /**
+     * The details built lately, by model id, oldest first, and the one in the dialog. A detail
+     * opened again unchanged is shown as it was instead of built anew: building it (the plot
+     * above all) costs WebKit memory it keeps, about 100 KB an opening (`make bench`).
+     * @type {Map<string, KeptDetail>}
+     */
+    this.details = new Map();
+    /** @type {KeptDetail|null} */
+    this.shown = null;
+    // Figures typed but not saved are not kept: the next opening starts from what is saved.
+    const edited = (/** @type {Event} */ e) => {
+      if (this.shown && e.target instanceof Element && e.target.closest('form')) this.shown.edited = true;
+    };
+    this.dialog.addEventListener('input', edited);
+    this.dialog.addEventListener('change', edited);
 
     this.element = h('section', { class: 'browse', 'aria-label': 'Browse the catalog' },
       h('aside', { class: 'filters', 'aria-label': 'Search and filters' },
@@ -255,9 +278,20 @@ export class BrowseView {
       // The detail's module comes with the first detail opened, not at start-up.
       const [m, words, { detail }] = await Promise.all([api.getModel(id), vocabulary(), import('./detail.js')]);
       this.detail = detail;
-      this.showDetail(m, words);
+      const kept = this.details.get(m.id);
+      if (kept && kept.json === JSON.stringify(m) && !kept.edited) {
+        // Opened again with nothing changed: the same elements, and the measured sound drawn
+        // again only if it changed (an import from elsewhere).
+        this.remember(m.id, kept);
+        if (this.shown !== kept) replace(this.dialog, kept.nodes);
+        this.shown = kept;
+        kept.panel?.load();
+      } else {
+        this.showDetail(m, words);
+      }
       openModal(this.dialog);
     } catch (e) {
+      this.shown = null;
       replace(this.dialog, h('p', { role: 'alert' }, e.message), h('button', { type: 'button', onclick: () => this.dialog.close() }, 'Close'));
       openModal(this.dialog);
     }
@@ -268,11 +302,23 @@ export class BrowseView {
     const close = () => this.dialog.close();
     const soundSlot = h('div', { class: 'sound-slot' });
     const actions = { ...this.actions, onFigures: (model) => this.showDetail(model, words) };
-    replace(this.dialog, this.detail(m, close, actions, words, soundSlot));
+    /** @type {KeptDetail} */
+    const entry = { json: JSON.stringify(m), nodes: this.detail(m, close, actions, words, soundSlot), panel: null, edited: false };
+    replace(this.dialog, entry.nodes);
+    this.shown = entry;
+    this.remember(m.id, entry);
     import('../sound.js').then(({ SoundPanel }) => {
       const panel = new SoundPanel([m.id], { notify: this.actions.notify ?? (() => {}), ownFor: m.id });
+      entry.panel = panel;
       soundSlot.replaceChildren(panel.element);
       return panel.load();
     }).catch((e) => replace(soundSlot, h('p', { role: 'alert' }, `The measured sound could not be shown: ${e.message}`)));
+  }
+
+  /** Keeps `entry` as the newest of the details kept, letting the oldest go past KEEP_DETAILS. */
+  remember(id, entry) {
+    this.details.delete(id);
+    this.details.set(id, entry);
+    if (this.details.size > KEEP_DETAILS) this.details.delete(this.details.keys().next().value);
   }
 }

@@ -14,6 +14,9 @@ const TERMS = {
   preference: 'preference-rating', band_bass: 'harman-target',
 };
 
+/** How many comparisons' measured-sound panels are kept to be shown again. */
+const KEEP_PANELS = 4;
+
 export class CompareView {
   /** @param {{ notify: import('../sound.js').Notify, show?: (view: string) => void }} actions */
   constructor(actions) {
@@ -23,6 +26,10 @@ export class CompareView {
     /** @type {import('../api.js').Vocabulary|null} */
     this.words = null;
     this.onlyDiffs = false;
+    /** The JSON of the set and comparison drawn (`activate`). @type {string|null} */
+    this.drawn = null;
+    /** Measured-sound panels by the ids they overlay, oldest first. @type {Map<string, SoundPanel>} */
+    this.panels = new Map();
     this.toggle = h('input', { type: 'checkbox', id: 'only-differences', onchange: (e) => { this.onlyDiffs = e.target.checked; this.render(); } });
     this.body = h('div', { class: 'compare-body' });
     this.element = h('section', { class: 'compare-view', 'aria-label': 'Compare models' },
@@ -40,8 +47,12 @@ export class CompareView {
     // Nothing was saved since it was drawn (the profile, the set, try-ons): keep what is there,
     // measured sound included.
     if (this.view && view.revision === this.view.revision) return;
+    // Something was saved, but maybe nothing this view shows (a try-on of another model).
+    const json = JSON.stringify([view.ids, view.comparison]);
     [this.view, this.words] = [view, words];
+    if (json === this.drawn) return;
     this.render();
+    this.drawn = json;
   }
 
   async setIds(ids) {
@@ -97,10 +108,15 @@ export class CompareView {
             cell.best ? h('span', { class: 'best-mark' }, ' ★', h('span', { class: 'visually-hidden' }, ' better')) : null)))));
     });
     // The overlay of the measured curves, kept while the same models are compared.
+    // Panels of the sets compared lately are kept: going back to one draws its curves again
+    // only if they changed (SoundPanel.load).
     const key = ids.join(' ');
     if (this.soundKey !== key) {
       this.soundKey = key;
-      this.sound = new SoundPanel(ids, { notify: this.actions.notify, title: 'Measured sound, overlaid' });
+      this.sound = this.panels.get(key) ?? new SoundPanel(ids, { notify: this.actions.notify, title: 'Measured sound, overlaid' });
+      this.panels.delete(key);
+      this.panels.set(key, this.sound);
+      if (this.panels.size > KEEP_PANELS) this.panels.delete(this.panels.keys().next().value);
       this.sound.load();
     }
     replace(this.body,
