@@ -32,6 +32,30 @@ pub fn started() -> SystemTime {
     *STARTED.get_or_init(SystemTime::now)
 }
 
+/// The WebKitGTK variable that chooses how pages are painted: Skia on the CPU when set (and not
+/// "0"), else Skia on the GPU through OpenGL.
+pub const CPU_PAINTING_ENV: &str = "WEBKIT_SKIA_ENABLE_CPU_RENDERING";
+
+/// What `prefer_cpu_painting` sets `CPU_PAINTING_ENV` to, given its value now: "1" when it is
+/// not set, nothing when the user chose (`=0` brings GPU painting back).
+pub fn cpu_painting_choice(current: Option<&std::ffi::OsStr>) -> Option<&'static str> {
+    current.is_none().then_some("1")
+}
+
+/// Headroom's pages (text, tables, a few SVG plots) are painted by Skia on the CPU, not on the
+/// GPU, on Linux. GPU painting gives them nothing a user would see, and costs the web process
+/// memory it keeps: Skia's GPU caches and, without a GPU (llvmpipe), the shaders and textures
+/// emulated in its own memory, which grows with every new thing drawn (`make bench`: the PSS
+/// after start-up and over the mixed actions). Layers are still composited with OpenGL.
+/// Called first thing in `main`, before any thread exists.
+pub fn prefer_cpu_painting() {
+    if cfg!(target_os = "linux") {
+        if let Some(value) = cpu_painting_choice(std::env::var_os(CPU_PAINTING_ENV).as_deref()) {
+            std::env::set_var(CPU_PAINTING_ENV, value);
+        }
+    }
+}
+
 /// Refuses to start without a display, with one line that says how to run Headroom instead of
 /// a panic from GTK.
 pub fn check_display() -> Result<(), String> {

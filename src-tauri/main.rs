@@ -3,6 +3,7 @@
 
 fn main() {
     headroom_app::mark_start();
+    headroom_app::prefer_cpu_painting();
     if let Err(message) = headroom_app::check_display() {
         eprintln!("headroom: {message}");
         std::process::exit(2);

@@ -6,6 +6,7 @@ mod support;
 
 mod catalog;
 mod crash;
+mod painting;
 mod persist;
 mod surface;
 mod types;

@@ -430,3 +430,54 @@ async fn ratings_take_arrow_keys() {
     })
     .await;
 }
+
+/// The window's pages are painted on the CPU (`prefer_cpu_painting`) unless whoever started the
+/// app chose otherwise: the variable reaches WebKit's web process.
+#[tokio::test]
+async fn the_web_process_paints_on_the_cpu() {
+    let harness = Harness::start();
+    with_app(&harness, |client| async move {
+        let name = headroom_app::CPU_PAINTING_ENV;
+        let expected = std::env::var(name).unwrap_or_else(|_| "1".into());
+        let pids = |args: &[&str]| -> Vec<u32> {
+            let out = std::process::Command::new("pgrep")
+                .args(args)
+                .output()
+                .expect("pgrep");
+            String::from_utf8_lossy(&out.stdout)
+                .split_whitespace()
+                .filter_map(|p| p.parse().ok())
+                .collect()
+        };
+        let apps = pids(&["-f", env!("CARGO_BIN_EXE_headroom")]);
+        let parent = |pid: u32| -> Option<u32> {
+            let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+            stat.rsplit_once(')')?
+                .1
+                .split_whitespace()
+                .nth(1)?
+                .parse()
+                .ok()
+        };
+        let ours = |mut pid: u32| loop {
+            match parent(pid) {
+                Some(p) if apps.contains(&p) => return true,
+                Some(p) if p > 1 => pid = p,
+                _ => return false,
+            }
+        };
+        let mut seen = 0;
+        for web in pids(&["WebKitWebProces"]).into_iter().filter(|&p| ours(p)) {
+            let env = std::fs::read(format!("/proc/{web}/environ")).expect("environ");
+            let value = env
+                .split(|b| *b == 0)
+                .filter_map(|kv| std::str::from_utf8(kv).ok())
+                .find_map(|kv| kv.strip_prefix(name)?.strip_prefix('='));
+            assert_eq!(value, Some(expected.as_str()), "web process {web}");
+            seen += 1;
+        }
+        assert!(seen > 0, "no web process found under {apps:?}");
+        client
+    })
+    .await;
+}
