@@ -107,8 +107,8 @@ export class CompareView {
             cell.kind ? [' ', kindMarker(cell.kind, this.words)] : null,
             cell.best ? h('span', { class: 'best-mark' }, ' ★', h('span', { class: 'visually-hidden' }, ' better')) : null)))));
     });
-    // The overlay of the measured curves, kept while the same models are compared.
-    // Panels of the sets compared lately are kept: going back to one draws its curves again
+    // The overlay of the measured curves, kept while the same models are compared; the panels
+    // of the sets compared lately are kept too, and going back to one draws its curves again
     // only if they changed (SoundPanel.load).
     const key = ids.join(' ');
     if (this.soundKey !== key) {
