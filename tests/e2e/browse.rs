@@ -2,7 +2,9 @@
 
 use fantoccini::{Client, Locator};
 
-use crate::harness::{click, open_detail, texts, type_into, wait_text, with_app, Harness};
+use crate::harness::{
+    click, open_detail, texts, type_into, wait_for, wait_text, with_app, Harness,
+};
 
 async fn first_row(client: &Client) -> String {
     texts(client, "table.models tbody th")
@@ -183,18 +185,28 @@ async fn a_detail_opened_again_is_kept_until_it_changes() {
             async move { client.execute(script, vec![]).await.expect(script) }
         };
         let close = "document.querySelector('dialog.detail').close();";
-        let drawn = "dialog.detail[open] .sound-body[aria-busy='false'] svg.plot";
+        // The detail on screen with its plot drawn.
+        let drawn = || {
+            wait_for(
+                &client,
+                "return document.querySelector(\"dialog.detail[open] .sound-body[aria-busy='false'] svg.plot\") !== null;",
+                vec![],
+                &serde_json::json!(true),
+                std::time::Duration::from_secs(15),
+                "the detail with its plot",
+            )
+        };
         // Marks the title and the plot of the detail on screen; reads the marks back.
         let mark = "document.querySelector('dialog.detail h2').dataset.seen = '1'; \
                     document.querySelector('dialog.detail svg.plot').dataset.seen = '1';";
         let marks = "return ['h2', 'svg.plot'].map((s) => document.querySelector('dialog.detail ' + s)?.dataset.seen ?? null);";
 
         open_detail(&client, "Sennheiser HD 650").await;
-        wait_text(&client, drawn, |_| true).await;
+        drawn().await;
         js(mark).await;
         js(close).await;
         open_detail(&client, "Sennheiser HD 650").await;
-        wait_text(&client, drawn, |_| true).await;
+        drawn().await;
         assert_eq!(js(marks).await, serde_json::json!(["1", "1"]), "reopened: kept");
 
         // Another model in between: HD 650 is still one of the details kept.
@@ -204,7 +216,7 @@ async fn a_detail_opened_again_is_kept_until_it_changes() {
         assert_eq!(js(marks).await, serde_json::json!([null, null]), "another model: its own");
         js(close).await;
         open_detail(&client, "Sennheiser HD 650").await;
-        wait_text(&client, drawn, |_| true).await;
+        drawn().await;
         assert_eq!(js(marks).await, serde_json::json!(["1", "1"]), "back to HD 650: kept");
 
         // Figures typed and not saved: the next opening starts from what is saved.
