@@ -69,6 +69,17 @@ export class Kept {
   }
 }
 
+/**
+ * Puts `value` into `map` under `key` as its newest entry (a Map keeps insertion order) and lets
+ * the oldest go past `limit`: the few things built lately, kept to be shown again.
+ * @template K, V @param {Map<K, V>} map @param {K} key @param {V} value @param {number} limit
+ */
+export function keepLatest(map, key, value, limit) {
+  map.delete(key);
+  map.set(key, value);
+  if (map.size > limit) map.delete(map.keys().next().value);
+}
+
 /** Puts `children` into `el` unless it already holds exactly those, in that order. */
 export function reconcile(el, children) {
   const same = el.children.length === children.length && children.every((c, i) => el.children[i] === c);

@@ -2,7 +2,7 @@
 // force a layout for nothing (issue 7), so the tests count every read and write of scrollTop.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { afterPaint, Kept, reconcile, scrollToTop, trackScroll } from '../../ui/dom.js';
+import { afterPaint, keepLatest, Kept, reconcile, scrollToTop, trackScroll } from '../../ui/dom.js';
 
 /** A stand-in for a scrolling element that counts how often its position is touched. */
 function scroller() {
@@ -92,4 +92,12 @@ test('reconcile touches a list only when its children differ', () => {
   assert.deepEqual(el.children, [y, x]);
   reconcile(el, [y]);
   assert.equal(el.replaced, 3);
+});
+
+test('keepLatest keeps the newest entries, a key put again counting as new', () => {
+  const kept = new Map();
+  for (const k of ['a', 'b', 'c']) keepLatest(kept, k, k.toUpperCase(), 3);
+  keepLatest(kept, 'a', 'A2', 3); // a is the newest now: b is the oldest
+  keepLatest(kept, 'd', 'D', 3);
+  assert.deepEqual([...kept], [['c', 'C'], ['a', 'A2'], ['d', 'D']]);
 });

@@ -1,6 +1,6 @@
 // Browse: the catalog as a table with search, facet filters, sorting, and a detail dialog.
 import * as api from '../api.js';
-import { afterPaint, h, replace, scrollToTop, trackScroll } from '../dom.js';
+import { afterPaint, h, keepLatest, replace, scrollToTop, trackScroll } from '../dom.js';
 import * as f from '../format.js';
 import { openModal } from '../dialog.js';
 import { termLink } from '../glossary.js';
@@ -282,7 +282,7 @@ export class BrowseView {
       if (kept && kept.json === JSON.stringify(m) && !kept.edited) {
         // Opened again with nothing changed: the same elements, and the measured sound drawn
         // again only if it changed (an import from elsewhere).
-        this.remember(m.id, kept);
+        keepLatest(this.details, m.id, kept, KEEP_DETAILS);
         if (this.shown !== kept) replace(this.dialog, kept.nodes);
         this.shown = kept;
         kept.panel?.load();
@@ -306,19 +306,12 @@ export class BrowseView {
     const entry = { json: JSON.stringify(m), nodes: this.detail(m, close, actions, words, soundSlot), panel: null, edited: false };
     replace(this.dialog, entry.nodes);
     this.shown = entry;
-    this.remember(m.id, entry);
+    keepLatest(this.details, m.id, entry, KEEP_DETAILS);
     import('../sound.js').then(({ SoundPanel }) => {
       const panel = new SoundPanel([m.id], { notify: this.actions.notify ?? (() => {}), ownFor: m.id });
       entry.panel = panel;
       soundSlot.replaceChildren(panel.element);
       return panel.load();
     }).catch((e) => replace(soundSlot, h('p', { role: 'alert' }, `The measured sound could not be shown: ${e.message}`)));
-  }
-
-  /** Keeps `entry` as the newest of the details kept, letting the oldest go past KEEP_DETAILS. */
-  remember(id, entry) {
-    this.details.delete(id);
-    this.details.set(id, entry);
-    if (this.details.size > KEEP_DETAILS) this.details.delete(this.details.keys().next().value);
   }
 }

@@ -1,7 +1,7 @@
 // Compare: two to four models side by side, rows that differ marked, better values marked,
 // with the advisor's fit and the user's try-ons; export to Markdown or CSV.
 import * as api from '../api.js';
-import { h, replace } from '../dom.js';
+import { h, keepLatest, replace } from '../dom.js';
 import { termLink } from '../glossary.js';
 import { saveText } from '../save.js';
 import { SoundPanel } from '../sound.js';
@@ -114,9 +114,7 @@ export class CompareView {
     if (this.soundKey !== key) {
       this.soundKey = key;
       this.sound = this.panels.get(key) ?? new SoundPanel(ids, { notify: this.actions.notify, title: 'Measured sound, overlaid' });
-      this.panels.delete(key);
-      this.panels.set(key, this.sound);
-      if (this.panels.size > KEEP_PANELS) this.panels.delete(this.panels.keys().next().value);
+      keepLatest(this.panels, key, this.sound, KEEP_PANELS);
       this.sound.load();
     }
     replace(this.body,
