@@ -1,12 +1,13 @@
 //! The try-on journal in the real window: a note written there survives a restart, a SIGKILL
-//! of the app, and a damaged file on disk.
+//! of the app, and a damaged file on disk; a model tried many times shows its latest try-ons.
 
 use std::time::Duration;
 
 use fantoccini::Client;
+use serde_json::json;
 
 use crate::harness::{
-    click, open_detail, open_shortlist, texts, type_into, wait_text, with_app, Harness,
+    click, open_detail, open_shortlist, texts, type_into, wait_for, wait_text, with_app, Harness,
 };
 
 const NOTE: &str = "Clamp fine, ears warm after 40 minutes. <b>not bold</b>";
@@ -77,6 +78,58 @@ async fn a_note_survives_restart_sigkill_and_a_damaged_file() {
             [NOTE],
             "restored from the backup"
         );
+        client
+    })
+    .await;
+}
+
+/// Seven try-ons of a model: the shortlist draws the latest five and a button for the two before
+/// them; the button shows all seven, keeps the keyboard on itself, and hides them again.
+#[tokio::test]
+async fn many_try_ons_show_the_latest_five_until_all_are_asked_for() {
+    let harness = Harness::start();
+    with_app(&harness, |client| async move {
+        let added = client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 import('./api.js').then(async (api) => {
+                   for (let i = 1; i <= 7; i++) {
+                     await api.sessionAdd({ model_id: 'sony-mdr-7506', date: `2026-11-1${i}`,
+                       place: `Store ${i}`, notes: `note ${i}` });
+                   }
+                   done('ok');
+                 }).catch((e) => done(String(e)));",
+                vec![],
+            )
+            .await
+            .expect("seven try-ons added");
+        assert_eq!(added, json!("ok"));
+        let latest: Vec<String> = (3..=7).map(|i| format!("note {i}")).collect();
+        let all: Vec<String> = (1..=7).map(|i| format!("note {i}")).collect();
+
+        open_shortlist(&client).await;
+        wait_text(&client, ".show-sessions", |t| t == "Show 2 earlier try-ons").await;
+        assert_eq!(texts(&client, ".session-notes").await, latest);
+
+        click(&client, ".show-sessions").await;
+        wait_text(&client, ".show-sessions", |t| t == "Show only the latest 5").await;
+        assert_eq!(texts(&client, ".session-notes").await, all);
+        let focused =
+            "return document.activeElement?.classList.contains('show-sessions') === true \
+                       && document.activeElement.getAttribute('aria-expanded') === 'true';";
+        wait_for(
+            &client,
+            focused,
+            vec![],
+            &json!(true),
+            Duration::from_secs(5),
+            "the keyboard stays on the button",
+        )
+        .await;
+
+        click(&client, ".show-sessions").await;
+        wait_text(&client, ".show-sessions", |t| t == "Show 2 earlier try-ons").await;
+        assert_eq!(texts(&client, ".session-notes").await, latest);
         client
     })
     .await;

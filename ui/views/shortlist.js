@@ -9,6 +9,11 @@ import { ownModelForm } from './shortlist/own-model-form.js';
 import { ratingSummary, sessionForm } from './shortlist/session-form.js';
 import { exportJournal, importFile } from './shortlist/transfer.js';
 
+/** Try-ons drawn per model (and for the models not on the shortlist) until the user asks for
+ * all: the journal holds up to 20,000, and a model tried weekly for a year would otherwise
+ * fill the page with rows nobody reads and keep them all in memory. */
+export const LATEST_SESSIONS = 5;
+
 export class ShortlistView {
   /** @param {{ notify: import('../sound.js').Notify, onCompare?: (id: string) => void,
    *   show?: (view: string) => void }} actions */
@@ -18,6 +23,9 @@ export class ShortlistView {
     this.journal = null;
     /** Shortlist entries and try-on rows, kept while what they show is the same. */
     this.kept = new Kept();
+    /** The groups of try-ons (a model id, or `loose` for models not on the shortlist) the user
+     * opened in full with "Show … earlier try-ons". */
+    this.expanded = new Set();
     this.list = h('ol', { class: 'shortlist', 'aria-label': 'Your shortlist' });
     this.others = h('section', { class: 'others' });
     this.dialog = h('dialog', { class: 'detail form-dialog', 'aria-labelledby': 'form-title' });
@@ -94,7 +102,7 @@ export class ShortlistView {
           h('button', { type: 'button', onclick: () => this.actions.show('browse') }, 'Browse the catalog')) : null));
     } else {
       reconcile(this.list, j.shortlist.map((item, i) => {
-        const sessions = j.sessions.filter((s) => s.model_id === item.model_id);
+        const sessions = this.shown(item.model_id, j.sessions.filter((s) => s.model_id === item.model_id));
         return this.kept.get(JSON.stringify(['entry', item, i, j.shortlist.length, sessions]), () => this.entry(item, i, sessions));
       }));
     }
@@ -107,7 +115,7 @@ export class ShortlistView {
         j.shortlist.some((s) => s.model_id === m.id) ? null : h('button', { type: 'button', class: 'link', onclick: () => this.run(() => api.shortlistAdd(m.id)) }, 'Shortlist'), ' ',
         h('button', { type: 'button', class: 'link', onclick: () => ownModelForm(this, m) }, 'Edit'), ' ',
         h('button', { type: 'button', class: 'link', onclick: () => this.deleteOwnModel(m) }, 'Delete'))))] : null,
-      loose.length ? [h('h2', {}, 'Try-ons of models not on the shortlist'), this.sessions(loose, true)] : null);
+      loose.length ? [h('h2', {}, 'Try-ons of models not on the shortlist'), this.sessions(this.shown('loose', loose), true)] : null);
     this.kept.done();
   }
 
@@ -133,19 +141,41 @@ export class ShortlistView {
           h('select', { id: statusId, onchange: (e) => this.run(() => api.shortlistSetStatus(id, e.target.value)) },
             this.words.statuses.map((w) => h('option', { value: w.value, selected: w.value === item.status }, w.label)))),
         h('div', { class: 'field grow' }, h('label', { for: reasonId }, 'Reason'), reason)),
-      sessions.length ? this.sessions(sessions, false) : h('p', { class: 'muted' }, 'No try-on yet.'),
+      sessions.rows.length ? this.sessions(sessions, false) : h('p', { class: 'muted' }, 'No try-on yet.'),
       h('div', { class: 'actions' },
         h('button', { type: 'button', class: 'primary add-session', onclick: () => sessionForm(this, { model_id: id }) }, 'Add try-on notes'),
         this.actions.onCompare ? h('button', { type: 'button', class: 'secondary', onclick: () => this.actions.onCompare(id) }, 'Compare') : null,
         h('button', { type: 'button', class: 'secondary', onclick: () => this.removeEntry(item) }, 'Remove')));
   }
 
-  /** Try-on rows; `named` (the try-ons of models not on the shortlist) shows each model's name. */
-  sessions(sessions, named) {
-    return h('ul', { class: 'sessions' }, sessions.map((s) => {
+  /**
+   * The try-ons of a group to draw: the latest added, or all once the user asked for them.
+   * @param {string} group a model id, or `loose`
+   * @param {import('../../gen/wire').Session[]} all the group's try-ons, in the order added
+   */
+  shown(group, all) {
+    const open = this.expanded.has(group);
+    const hidden = open ? 0 : Math.max(0, all.length - LATEST_SESSIONS);
+    return { group, open, hidden, total: all.length, rows: all.slice(hidden) };
+  }
+
+  /** Try-on rows, and the button that shows the earlier ones or hides them again; `named` (the
+   * try-ons of models not on the shortlist) shows each model's name. */
+  sessions({ group, open, hidden, total, rows }, named) {
+    const toggle = total > LATEST_SESSIONS
+      ? h('button', { type: 'button', class: 'link show-sessions', 'aria-expanded': String(open), dataset: { group },
+        onclick: () => {
+          if (open) this.expanded.delete(group); else this.expanded.add(group);
+          this.render();
+          // The button was drawn anew with its new words; the keyboard stays on it.
+          /** @type {HTMLElement|null} */ (this.element.querySelector(`.show-sessions[data-group="${CSS.escape(group)}"]`))?.focus();
+        } },
+      open ? `Show only the latest ${LATEST_SESSIONS}` : `Show ${hidden} earlier try-on${hidden === 1 ? '' : 's'}`)
+      : null;
+    return [toggle, h('ul', { class: 'sessions' }, rows.map((s) => {
       const name = named ? this.modelName(s.model_id) : null;
       return this.kept.get(JSON.stringify(['session', s, name]), () => this.session(s, name));
-    }));
+    }))];
   }
 
   /** One try-on; `name` is its model's, shown when the model is not on the shortlist. */
