@@ -194,6 +194,15 @@ needed_ma: number,
  * Whether the source's output impedance is at most 1/8 of the headphone's.
  */
 damping_ok: boolean, };
+export type EarlierSessions = { 
+/**
+ * By shortlisted model id.
+ */
+by_model: { [key in string]: number }, 
+/**
+ * Of the models not on the shortlist, together.
+ */
+others: number, };
 export type Entry = { 
 /**
  * A catalog model or one of the user's own.
@@ -267,7 +276,17 @@ export type JournalView = {
  * The journal's revision, read before the data (`persist::Journal::revision`): the view
  * draws again only when it changed.
  */
-revision: number, shortlist: Array<ShortlistItem>, sessions: Array<Session>, own_models: Array<Model>, compare: Array<string>, 
+revision: number, shortlist: Array<ShortlistItem>, 
+/**
+ * The latest try-ons of each group (a shortlisted model's; the other models' together),
+ * in the order added: a view and every change's answer stay the same size however many
+ * the journal holds. `get_sessions` gives a group in full.
+ */
+sessions: Array<Session>, 
+/**
+ * How many try-ons of each group `sessions` leaves out.
+ */
+earlier_sessions: EarlierSessions, own_models: Array<Model>, compare: Array<string>, 
 /**
  * Summaries of every tried model, shortlisted or not.
  */
@@ -277,6 +296,10 @@ summaries: Array<TryOnSummary>,
  */
 models: Array<Model>, };
 export type Limits = { reason_chars: number, place_chars: number, notes_chars: number, name_chars: number, minutes: number, import_bytes: number, measurement_bytes: number, curve_label_chars: number, 
+/**
+ * Try-ons a journal view carries per group (the ones added last).
+ */
+latest_sessions: number, 
 /**
  * The bounds of the figures a user enters for a catalog model: `[low, high]`.
  */
@@ -896,6 +919,7 @@ notes: string,
  * Keep, maybe or no.
  */
 verdict: TryOnVerdict | null, };
+export type SessionGroup = { "model": string } | "others";
 export type SessionInput = { 
 /**
  * A catalog model or one of the user's own.
@@ -1263,6 +1287,7 @@ export interface Commands {
   save_profile: { args: { profile: Partial<Profile> }; result: null };
   recommend: { args: { profile: Partial<Profile> }; result: AdviceList };
   get_journal: { args: {  }; result: JournalView };
+  get_sessions: { args: { group: SessionGroup }; result: Array<Session> };
   shortlist_add: { args: { modelId: string }; result: JournalView };
   shortlist_set_status: { args: { modelId: string; status: Status }; result: JournalView };
   shortlist_set_reason: { args: { modelId: string; reason: string }; result: JournalView };

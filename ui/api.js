@@ -78,6 +78,10 @@ export const recommend = (profile) => call('recommend', { profile });
 /** @typedef {Commands['own_model_add']['args']['model']} OwnModelInput */
 
 export const getJournal = () => call('get_journal');
+/** Every try-on of a group: a shortlisted model's, or the other models' ('others'); a journal
+ * view carries only the latest of each.
+ * @param {Commands['get_sessions']['args']['group']} group */
+export const getSessions = (group) => call('get_sessions', { group });
 /** @param {string} modelId */
 export const shortlistAdd = (modelId) => call('shortlist_add', { modelId });
 /** @param {string} modelId @param {Status} status */

@@ -55,6 +55,7 @@ mod curves;
 mod export;
 mod figures;
 mod import;
+mod latest;
 mod migrate;
 mod ops;
 mod parse;
@@ -64,6 +65,7 @@ pub use curves::{UserCurve, LABEL_CHARS as CURVE_LABEL_CHARS};
 pub use export::{export_csv, export_markdown};
 pub use figures::UserFigures;
 pub use import::{import, ImportMode};
+pub use latest::{EarlierSessions, SessionGroup, LATEST_SESSIONS};
 pub use summary::{summaries, TryOnSummary, EXCERPT_CHARS};
 
 /// The version [`to_bytes`] writes. [`from_bytes`] reads it and every older one.

@@ -69,6 +69,8 @@ struct Limits {
     import_bytes: usize,
     measurement_bytes: usize,
     curve_label_chars: usize,
+    /// Try-ons a journal view carries per group (the ones added last).
+    latest_sessions: usize,
     /// The bounds of the figures a user enters for a catalog model: `[low, high]`.
     impedance_ohm: (f64, f64),
     weight_g: (f64, f64),
@@ -134,6 +136,7 @@ fn vocabulary() -> Vocabulary {
             import_bytes: journal::MAX_BYTES,
             measurement_bytes: headroom_domain::sound::parse::MAX_BYTES,
             curve_label_chars: journal::CURVE_LABEL_CHARS,
+            latest_sessions: journal::LATEST_SESSIONS,
             impedance_ohm: load::bounds::IMPEDANCE_OHM,
             weight_g: load::bounds::WEIGHT_G,
             price_usd: load::bounds::PRICE_USD,

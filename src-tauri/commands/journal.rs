@@ -1,7 +1,8 @@
 //! Shortlist, try-on sessions, own models, import and export.
 
 use headroom_domain::journal::{
-    self, Entry, ImportMode, OwnModelInput, Session, SessionInput, Status, TryOnSummary,
+    self, EarlierSessions, Entry, ImportMode, OwnModelInput, Session, SessionGroup, SessionInput,
+    Status, TryOnSummary,
 };
 use headroom_domain::Model;
 use serde::{Deserialize, Serialize};
@@ -21,7 +22,12 @@ pub struct JournalView {
     /// draws again only when it changed.
     revision: u64,
     shortlist: Vec<ShortlistItem>,
+    /// The latest try-ons of each group (a shortlisted model's; the other models' together),
+    /// in the order added: a view and every change's answer stay the same size however many
+    /// the journal holds. `get_sessions` gives a group in full.
     sessions: Vec<Session>,
+    /// How many try-ons of each group `sessions` leaves out.
+    earlier_sessions: EarlierSessions,
     own_models: Vec<Model>,
     compare: Vec<String>,
     /// Summaries of every tried model, shortlisted or not.
@@ -55,10 +61,12 @@ fn view(state: &AppState) -> JournalView {
         let mut ids: Vec<&str> = doc.sessions.iter().map(|s| s.model_id.as_str()).collect();
         ids.sort_unstable();
         ids.dedup();
+        let (sessions, earlier_sessions) = doc.latest_sessions();
         JournalView {
             revision,
             shortlist,
-            sessions: doc.sessions.clone(),
+            sessions,
+            earlier_sessions,
             own_models: doc.own_models.clone(),
             compare: doc.compare.clone(),
             summaries: journal::summaries(doc),
@@ -94,6 +102,16 @@ fn undoable<T>(state: &AppState, (index, item): (usize, T)) -> Undoable<Removed<
 #[tauri::command]
 pub fn get_journal(state: State<'_, AppState>) -> JournalView {
     view(&state)
+}
+
+/// Every try-on of a group, in the order added: a shortlisted model's, or those of the models
+/// not on the shortlist.
+#[tauri::command]
+pub fn get_sessions(state: State<'_, AppState>, group: SessionGroup) -> CmdResult<Vec<Session>> {
+    if let SessionGroup::Model(id) = &group {
+        check_id("group.model", id)?;
+    }
+    Ok(state.journal.read(|doc| doc.sessions_in(&group))?)
 }
 
 #[tauri::command]

@@ -395,3 +395,64 @@ fn the_revision_rises_with_every_saved_change_and_only_then() {
     let after = app.ok("shortlist_add", json!({ "modelId": "sennheiser-hd-650" }));
     assert_eq!(after["revision"].as_u64(), Some(start + 2));
 }
+
+/// However many try-ons the journal holds, a view (and every change's answer) carries the five
+/// added last of each group, with a count of the rest; `get_sessions` gives a group in full.
+#[test]
+fn a_view_carries_each_groups_latest_five_try_ons_and_the_rest_on_request() {
+    let app = TestApp::new();
+    app.ok("shortlist_add", json!({ "modelId": "sennheiser-hd-650" }));
+    for i in 1..=12 {
+        add_note(&app, &format!("hd650 {i}"));
+    }
+    let tried = |i: usize| json!({ "session": { "model_id": "sony-mdr-7506", "date": "2026-11-22", "notes": format!("sony {i}") } });
+    let mut last = Value::Null;
+    for i in 1..=7 {
+        last = app.ok("session_add", tried(i));
+    }
+    let texts = |sessions: &Value| -> Vec<String> {
+        sessions
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["notes"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let names = |prefix: &str, range: std::ops::RangeInclusive<usize>| -> Vec<String> {
+        range.map(|i| format!("{prefix} {i}")).collect()
+    };
+    let latest = [names("hd650", 8..=12), names("sony", 3..=7)].concat();
+    for view in [last, app.ok("get_journal", json!({}))] {
+        assert_eq!(texts(&view["sessions"]), latest);
+        assert_eq!(
+            view["earlier_sessions"],
+            json!({ "by_model": { "sennheiser-hd-650": 7 }, "others": 2 })
+        );
+    }
+    let all = app.ok(
+        "get_sessions",
+        json!({ "group": { "model": "sennheiser-hd-650" } }),
+    );
+    assert_eq!(texts(&all), names("hd650", 1..=12));
+    assert_eq!(
+        texts(&app.ok("get_sessions", json!({ "group": "others" }))),
+        names("sony", 1..=7)
+    );
+    // Off the shortlist, the model's try-ons join the others'.
+    let view = app.ok(
+        "shortlist_remove",
+        json!({ "modelId": "sennheiser-hd-650" }),
+    );
+    assert_eq!(view["journal"]["earlier_sessions"]["others"], json!(14));
+    assert_eq!(
+        texts(&app.ok("get_sessions", json!({ "group": "others" }))).len(),
+        19
+    );
+    assert_eq!(
+        app.err_kind(
+            "get_sessions",
+            json!({ "group": { "model": "sennheiser-hd-650" } })
+        ),
+        "not_found"
+    );
+}

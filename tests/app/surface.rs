@@ -51,6 +51,11 @@ fn call_every_command(app: &TestApp) -> Vec<&'static str> {
         json!({ "model_id": "sennheiser-hd-650", "date": "2026-11-21", "place": "Store" });
     let journal = ok("session_add", json!({ "session": session }));
     let id = journal["sessions"][0]["id"].as_str().unwrap().to_owned();
+    ok(
+        "get_sessions",
+        json!({ "group": { "model": "sennheiser-hd-650" } }),
+    );
+    ok("get_sessions", json!({ "group": "others" }));
     ok("session_update", json!({ "id": id, "session": session }));
     let removed = ok("session_delete", json!({ "id": id }));
     ok("session_restore", json!({ "undo": removed["undo"] }));

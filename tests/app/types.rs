@@ -71,6 +71,7 @@ fn roots(d: &mut Declarations) {
     d.visit::<journal::Undoable<journal::Removed<domain::Entry>>>();
     d.visit::<journal::Undoable<journal::Removed<domain::Session>>>();
     d.visit::<journal::Undoable<journal::Removed<Model>>>();
+    d.visit::<domain::SessionGroup>();
     d.visit::<domain::SessionInput>();
     d.visit::<domain::OwnModelInput>();
     d.visit::<domain::ImportMode>();

@@ -216,6 +216,16 @@ fn cases(f: &Fixture) -> Vec<Case> {
         add(cmd, "unknown model", id(json!("no-such-model")), NOT_FOUND);
     }
     add("shortlist_remove", "model not on the shortlist", id(json!("audeze-lcd-2")), NOT_FOUND);
+    let group = |group: Value| json!({ "group": group });
+    let model = |id: Value| group(json!({ "model": id }));
+    add("get_sessions", "no group", json!({}), Refused("group"));
+    add("get_sessions", "an unknown group", group(json!("mine")), Refused("group"));
+    add("get_sessions", "a model id of the wrong type", model(json!(7)), Refused("group"));
+    add("get_sessions", "a model group with more in it", group(json!({ "model": "sony-mdr-7506", "path": "/" })), Refused("group"));
+    add("get_sessions", "empty model id", model(json!("")), INVALID);
+    add("get_sessions", "model id of a million characters", model(json!(huge)), INVALID);
+    add("get_sessions", "unknown model", model(json!("no-such-model")), NOT_FOUND);
+    add("get_sessions", "model not on the shortlist", model(json!("audeze-lcd-2")), NOT_FOUND);
     let status = |model_id: &str, status: Value| json!({ "modelId": model_id, "status": status });
     add("shortlist_set_status", "no status", id(json!("sony-mdr-7506")), Refused("status"));
     add("shortlist_set_status", "unknown status", status("sony-mdr-7506", json!("stolen")), Refused("status"));
@@ -881,6 +891,7 @@ fn no_command_takes_a_path_from_the_webview() {
         ("options", "ViewOptions"),
         ("label", "String"),
         ("undo", "Replaced<UserCurve>"),
+        ("group", "SessionGroup"),
     ];
     for (cmd, params) in &sigs {
         for (name, ty) in params {

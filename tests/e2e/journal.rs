@@ -84,7 +84,8 @@ async fn a_note_survives_restart_sigkill_and_a_damaged_file() {
 }
 
 /// Seven try-ons of a model: the shortlist draws the latest five and a button for the two before
-/// them; the button shows all seven, keeps the keyboard on itself, and hides them again.
+/// them; the button shows all seven and keeps the keyboard on itself; a try-on deleted while
+/// they show leaves the other six; the button hides the earlier one again.
 #[tokio::test]
 async fn many_try_ons_show_the_latest_five_until_all_are_asked_for() {
     let harness = Harness::start();
@@ -127,8 +128,17 @@ async fn many_try_ons_show_the_latest_five_until_all_are_asked_for() {
         )
         .await;
 
+        // A change while the group is open: it stays open, its try-ons fetched again.
+        click(&client, "li.session:first-child .actions button:last-child").await;
+        wait_text(&client, ".session-notes", |t| t == "note 2").await;
+        assert_eq!(texts(&client, ".session-notes").await, all[1..]);
+        assert_eq!(
+            texts(&client, ".show-sessions").await,
+            ["Show only the latest 5"]
+        );
+
         click(&client, ".show-sessions").await;
-        wait_text(&client, ".show-sessions", |t| t == "Show 2 earlier try-ons").await;
+        wait_text(&client, ".show-sessions", |t| t == "Show 1 earlier try-on").await;
         assert_eq!(texts(&client, ".session-notes").await, latest);
         client
     })

@@ -192,8 +192,24 @@ async fn wait_for(client: &Client, script: &str, args: Vec<Value>, want: &Value,
 }
 
 /// Every try-on on the page by id: its place (the head's first plain span, without the ` · `
-/// before it) and its notes, as text content.
+/// before it) and its notes, as text content. A group shows its latest try-ons until asked for
+/// all, so every group is asked first.
 async fn shown_sessions(client: &Client) -> Value {
+    let closed = "document.querySelectorAll('.show-sessions[aria-expanded=\"false\"]')";
+    js(
+        client,
+        &format!("for (const b of {closed}) b.click(); return null;"),
+        vec![],
+    )
+    .await;
+    wait_for(
+        client,
+        &format!("return {closed}.length;"),
+        vec![],
+        &json!(0),
+        "every group of try-ons shown in full",
+    )
+    .await;
     js(
         client,
         "const out = {}; \

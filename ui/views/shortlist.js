@@ -9,11 +9,6 @@ import { ownModelForm } from './shortlist/own-model-form.js';
 import { ratingSummary, sessionForm } from './shortlist/session-form.js';
 import { exportJournal, importFile } from './shortlist/transfer.js';
 
-/** Try-ons drawn per model (and for the models not on the shortlist) until the user asks for
- * all: the journal holds up to 20,000, and a model tried weekly for a year would otherwise
- * fill the page with rows nobody reads and keep them all in memory. */
-export const LATEST_SESSIONS = 5;
-
 export class ShortlistView {
   /** @param {{ notify: import('../sound.js').Notify, onCompare?: (id: string) => void,
    *   show?: (view: string) => void }} actions */
@@ -23,9 +18,9 @@ export class ShortlistView {
     this.journal = null;
     /** Shortlist entries and try-on rows, kept while what they show is the same. */
     this.kept = new Kept();
-    /** The groups of try-ons (a model id, or `loose` for models not on the shortlist) the user
-     * opened in full with "Show … earlier try-ons". */
-    this.expanded = new Set();
+    /** The groups of try-ons the user opened in full with "Show … earlier try-ons", and all
+     * their try-ons (a journal view carries the latest few of each group): by `groupKey`. */
+    this.expanded = new Map();
     this.list = h('ol', { class: 'shortlist', 'aria-label': 'Your shortlist' });
     this.others = h('section', { class: 'others' });
     this.dialog = h('dialog', { class: 'detail form-dialog', 'aria-labelledby': 'form-title' });
@@ -53,11 +48,13 @@ export class ShortlistView {
     /** Statuses, try-on verdicts and backs with their labels, and the forms' limits. */
     this.words = words;
     // Nothing was saved since it was drawn: what is on screen is current.
-    if (journal.revision !== this.journal?.revision) this.set(journal);
+    if (journal.revision !== this.journal?.revision) await this.set(journal);
   }
 
-  set(journal) {
+  /** Shows a journal view, with the groups the user opened still in full. */
+  async set(journal) {
     this.journal = journal;
+    await this.fetchExpanded();
     // Names by model id, the first of the shortlist's, the tried catalog models' and the own
     // models' that has the id.
     const all = [...journal.shortlist.map((s) => s.model), ...journal.models, ...journal.own_models];
@@ -67,16 +64,36 @@ export class ShortlistView {
     this.render();
   }
 
+  /** Fetches again, in full, the groups the user opened: the view just set may have changed
+   * them. A group that is gone (its model left the shortlist) or that now fits in the view
+   * closes. */
+  async fetchExpanded() {
+    const j = this.journal;
+    await Promise.all([...this.expanded.keys()].map(async (key) => {
+      const group = groupOf(key);
+      const earlier = group === 'others' ? j.earlier_sessions.others : j.earlier_sessions.by_model[group.model];
+      if (!earlier) {
+        this.expanded.delete(key);
+        return;
+      }
+      try {
+        this.expanded.set(key, await api.getSessions(group));
+      } catch {
+        this.expanded.delete(key);
+      }
+    }));
+  }
+
   /** Runs a change; shows its error, if any, without losing what is on screen. */
   async run(change) {
     this.element.setAttribute('aria-busy', 'true');
     try {
       const result = await change();
       if (result?.journal && result.undo) {
-        this.set(result.journal);
+        await this.set(result.journal);
         return result;
       }
-      if (result) this.set(result);
+      if (result) await this.set(result);
       return result;
     } catch (e) {
       this.actions.notify(e.message, 'error');
@@ -102,7 +119,7 @@ export class ShortlistView {
           h('button', { type: 'button', onclick: () => this.actions.show('browse') }, 'Browse the catalog')) : null));
     } else {
       reconcile(this.list, j.shortlist.map((item, i) => {
-        const sessions = this.shown(item.model_id, j.sessions.filter((s) => s.model_id === item.model_id));
+        const sessions = this.shown({ model: item.model_id }, j.sessions.filter((s) => s.model_id === item.model_id));
         return this.kept.get(JSON.stringify(['entry', item, i, j.shortlist.length, sessions]), () => this.entry(item, i, sessions));
       }));
     }
@@ -115,7 +132,7 @@ export class ShortlistView {
         j.shortlist.some((s) => s.model_id === m.id) ? null : h('button', { type: 'button', class: 'link', onclick: () => this.run(() => api.shortlistAdd(m.id)) }, 'Shortlist'), ' ',
         h('button', { type: 'button', class: 'link', onclick: () => ownModelForm(this, m) }, 'Edit'), ' ',
         h('button', { type: 'button', class: 'link', onclick: () => this.deleteOwnModel(m) }, 'Delete'))))] : null,
-      loose.length ? [h('h2', {}, 'Try-ons of models not on the shortlist'), this.sessions(this.shown('loose', loose), true)] : null);
+      loose.length ? [h('h2', {}, 'Try-ons of models not on the shortlist'), this.sessions(this.shown('others', loose), true)] : null);
     this.kept.done();
   }
 
@@ -149,33 +166,51 @@ export class ShortlistView {
   }
 
   /**
-   * The try-ons of a group to draw: the latest added, or all once the user asked for them.
-   * @param {string} group a model id, or `loose`
-   * @param {import('../../gen/wire').Session[]} all the group's try-ons, in the order added
+   * The try-ons of a group to draw: the latest the view carries, or all once the user asked.
+   * @param {import('../../gen/wire').SessionGroup} group
+   * @param {import('../../gen/wire').Session[]} latest the group's try-ons in the view
    */
-  shown(group, all) {
-    const open = this.expanded.has(group);
-    const hidden = open ? 0 : Math.max(0, all.length - LATEST_SESSIONS);
-    return { group, open, hidden, total: all.length, rows: all.slice(hidden) };
+  shown(group, latest) {
+    const key = groupKey(group);
+    const all = this.expanded.get(key);
+    const earlier = this.journal.earlier_sessions;
+    const hidden = group === 'others' ? earlier.others : (earlier.by_model[group.model] ?? 0);
+    return { key, open: Boolean(all), hidden, rows: all ?? latest };
   }
 
   /** Try-on rows, and the button that shows the earlier ones or hides them again; `named` (the
    * try-ons of models not on the shortlist) shows each model's name. */
-  sessions({ group, open, hidden, total, rows }, named) {
-    const toggle = total > LATEST_SESSIONS
-      ? h('button', { type: 'button', class: 'link show-sessions', 'aria-expanded': String(open), dataset: { group },
-        onclick: () => {
-          if (open) this.expanded.delete(group); else this.expanded.add(group);
-          this.render();
-          // The button was drawn anew with its new words; the keyboard stays on it.
-          /** @type {HTMLElement|null} */ (this.element.querySelector(`.show-sessions[data-group="${CSS.escape(group)}"]`))?.focus();
-        } },
-      open ? `Show only the latest ${LATEST_SESSIONS}` : `Show ${hidden} earlier try-on${hidden === 1 ? '' : 's'}`)
+  sessions({ key, open, hidden, rows }, named) {
+    const latest = this.words.limits.latest_sessions;
+    const toggle = hidden > 0
+      ? h('button', { type: 'button', class: 'link show-sessions', 'aria-expanded': String(open), dataset: { group: key },
+        onclick: () => this.toggle(key) },
+      open ? `Show only the latest ${latest}` : `Show ${hidden} earlier try-on${hidden === 1 ? '' : 's'}`)
       : null;
     return [toggle, h('ul', { class: 'sessions' }, rows.map((s) => {
       const name = named ? this.modelName(s.model_id) : null;
       return this.kept.get(JSON.stringify(['session', s, name]), () => this.session(s, name));
     }))];
+  }
+
+  /** Opens a group in full (fetching its try-ons) or back to its latest. */
+  async toggle(key) {
+    if (this.expanded.has(key)) {
+      this.expanded.delete(key);
+    } else {
+      this.element.setAttribute('aria-busy', 'true');
+      try {
+        this.expanded.set(key, await api.getSessions(groupOf(key)));
+      } catch (e) {
+        this.actions.notify(e.message, 'error');
+        return;
+      } finally {
+        this.element.removeAttribute('aria-busy');
+      }
+    }
+    this.render();
+    // The button was drawn anew with its new words; the keyboard stays on it.
+    /** @type {HTMLElement|null} */ (this.element.querySelector(`.show-sessions[data-group="${CSS.escape(key)}"]`))?.focus();
   }
 
   /** One try-on; `name` is its model's, shown when the model is not on the shortlist. */
@@ -218,3 +253,10 @@ export class ShortlistView {
   }
 
 }
+
+/** A group of try-ons as a string, for a Map key and a data attribute; `groupOf` reads it back.
+ * @param {import('../../gen/wire').SessionGroup} group */
+const groupKey = (group) => (group === 'others' ? 'others' : `model:${group.model}`);
+
+/** @param {string} key @returns {import('../../gen/wire').SessionGroup} */
+const groupOf = (key) => (key === 'others' ? 'others' : { model: key.slice('model:'.length) });

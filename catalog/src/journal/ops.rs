@@ -49,7 +49,7 @@ impl Document {
         }
     }
 
-    fn entry_index(&self, model_id: &str) -> Result<usize> {
+    pub(super) fn entry_index(&self, model_id: &str) -> Result<usize> {
         self.entry(model_id).map(|(i, _)| i).ok_or_else(|| {
             Error::new(
                 ErrorKind::NotFound,

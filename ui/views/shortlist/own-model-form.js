@@ -34,7 +34,7 @@ export function ownModelForm(view, m = null) {
       pads: val('own-pads') || null,
     };
     try {
-      view.set(m ? await api.ownModelUpdate(m.id, input) : await api.ownModelAdd(input));
+      await view.set(m ? await api.ownModelUpdate(m.id, input) : await api.ownModelAdd(input));
       view.dialog.close();
     } catch (err) {
       error.textContent = err.message;

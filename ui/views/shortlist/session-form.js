@@ -69,7 +69,7 @@ export function sessionForm(view, s) {
       verdict: form.querySelector('input[name="verdict"]:checked')?.value || null,
     };
     try {
-      view.set(editing ? await api.sessionUpdate(s.id, input) : await api.sessionAdd(input));
+      await view.set(editing ? await api.sessionUpdate(s.id, input) : await api.sessionAdd(input));
       view.dialog.close();
     } catch (err) {
       error.textContent = err.message;
