@@ -6,7 +6,7 @@
 //! A group is a shortlisted model's try-ons, or those of every model not on the shortlist
 //! together: the shortlist view draws them so.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -37,41 +37,49 @@ pub struct EarlierSessions {
 }
 
 impl Document {
-    /// The group a try-on of `model_id` belongs to: the model's id when it is on the
-    /// shortlist, `None` for the try-ons of models not on it.
-    fn group_of<'a>(&self, model_id: &'a str) -> Option<&'a str> {
-        self.entry(model_id).map(|_| model_id)
+    /// The group of each try-on, in order: its model's id when the model is on the shortlist,
+    /// `None` for the try-ons of models not on it. One look-up per try-on, with the shortlist
+    /// read once (a view is built on every change; the journal holds up to 20,000 try-ons and
+    /// 2,000 entries).
+    fn groups(&self) -> Vec<Option<&str>> {
+        let listed: HashSet<&str> = self.shortlist.iter().map(|e| e.model_id.as_str()).collect();
+        self.sessions
+            .iter()
+            .map(|s| listed.get(s.model_id.as_str()).copied())
+            .collect()
     }
 
     /// The [`LATEST_SESSIONS`] try-ons added last of each group, in the order added, and how
     /// many each group leaves out.
     pub fn latest_sessions(&self) -> (Vec<Session>, EarlierSessions) {
-        let mut total: HashMap<Option<&str>, usize> = HashMap::new();
-        for s in &self.sessions {
-            *total.entry(self.group_of(&s.model_id)).or_default() += 1;
+        let groups = self.groups();
+        // How many of each group's first try-ons are left out.
+        let mut skip: HashMap<Option<&str>, usize> = HashMap::new();
+        for group in &groups {
+            *skip.entry(*group).or_default() += 1;
         }
-        let mut earlier = EarlierSessions::default();
-        for (group, &n) in &total {
-            let left_out = n.saturating_sub(LATEST_SESSIONS);
-            match (group, left_out) {
-                (_, 0) => {}
-                (Some(id), _) => {
-                    earlier.by_model.insert((*id).to_owned(), left_out);
-                }
-                (None, _) => earlier.others = left_out,
-            }
+        for n in skip.values_mut() {
+            *n = n.saturating_sub(LATEST_SESSIONS);
         }
-        let mut seen: HashMap<Option<&str>, usize> = HashMap::new();
+        let earlier = EarlierSessions {
+            by_model: skip
+                .iter()
+                .filter_map(|(group, &n)| Some(((*group)?.to_owned(), n)))
+                .filter(|&(_, n)| n > 0)
+                .collect(),
+            others: skip.get(&None).copied().unwrap_or(0),
+        };
         let latest = self
             .sessions
             .iter()
-            .filter(|s| {
-                let group = self.group_of(&s.model_id);
-                let index = seen.entry(group).or_default();
-                *index += 1;
-                *index > total[&group].saturating_sub(LATEST_SESSIONS)
+            .zip(&groups)
+            .filter(|(_, group)| {
+                let left = skip.get_mut(*group).expect("every group was counted");
+                let keep = *left == 0;
+                *left = left.saturating_sub(1);
+                keep
             })
-            .cloned()
+            .map(|(s, _)| s.clone())
             .collect();
         (latest, earlier)
     }
@@ -91,8 +99,9 @@ impl Document {
         Ok(self
             .sessions
             .iter()
-            .filter(|s| self.group_of(&s.model_id) == group)
-            .cloned()
+            .zip(self.groups())
+            .filter(|(_, g)| *g == group)
+            .map(|(s, _)| s.clone())
             .collect())
     }
 }
