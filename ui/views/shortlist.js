@@ -68,11 +68,9 @@ export class ShortlistView {
    * them. A group that is gone (its model left the shortlist) or that now fits in the view
    * closes. */
   async fetchExpanded() {
-    const j = this.journal;
     await Promise.all([...this.expanded.keys()].map(async (key) => {
       const group = groupOf(key);
-      const earlier = group === 'others' ? j.earlier_sessions.others : j.earlier_sessions.by_model[group.model];
-      if (!earlier) {
+      if (!this.earlier(group)) {
         this.expanded.delete(key);
         return;
       }
@@ -173,9 +171,14 @@ export class ShortlistView {
   shown(group, latest) {
     const key = groupKey(group);
     const all = this.expanded.get(key);
+    return { key, open: Boolean(all), hidden: this.earlier(group), rows: all ?? latest };
+  }
+
+  /** How many try-ons of `group` the journal view leaves out.
+   * @param {import('../../gen/wire').SessionGroup} group */
+  earlier(group) {
     const earlier = this.journal.earlier_sessions;
-    const hidden = group === 'others' ? earlier.others : (earlier.by_model[group.model] ?? 0);
-    return { key, open: Boolean(all), hidden, rows: all ?? latest };
+    return group === 'others' ? earlier.others : (earlier.by_model[group.model] ?? 0);
   }
 
   /** Try-on rows, and the button that shows the earlier ones or hides them again; `named` (the
